@@ -1,0 +1,59 @@
+package ltsportal;
+
+import ltsportal.catalog.Catalog;
+import ltsportal.catalog.ContentError;
+import ltsportal.catalog.ContentLoader;
+import ltsportal.notes.Markdown;
+import ltsportal.web.App;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts the portal, or runs one of its commands: {@code check-content}. */
+public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("net.fortuna.ical4j.timezone.cache.impl", "net.fortuna.ical4j.util.MapTimeZoneCache");
+        String command = args.length == 0 ? "serve" : args[0];
+        try {
+            Config config = Config.fromEnvironment(System.getenv());
+            switch (command) {
+                case "serve" -> serve(config);
+                case "check-content" -> {
+                    Catalog catalog = loadContent(config);
+                    System.out.println("content OK: " + catalog.lines().size() + " release lines, "
+                            + catalog.oldest().name() + " to " + catalog.newest().name());
+                }
+                default -> {
+                    System.err.println("unknown command '" + command + "'. Commands: check-content");
+                    System.exit(2);
+                }
+            }
+        } catch (ContentError | IllegalArgumentException e) {
+            System.err.println("lts-portal: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static Catalog loadContent(Config config) {
+        return new ContentLoader(config.contentDir(), new Markdown()).load();
+    }
+
+    private static void serve(Config config) {
+        Catalog catalog = loadContent(config);
+        var dataSource = Database.pool(config.dbUrl(), config.dbUser(), config.dbPassword());
+        Database.migrate(dataSource);
+        var db = Database.dsl(dataSource, config.dbUrl());
+        var app = App.create(new App.Dependencies(config.baseUrl(), config.https(), db, config.clock(), catalog));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            dataSource.close();
+        }));
+        app.start(config.port());
+        LOG.info("LTS Portal serving {} release lines on {} (clock: {})",
+                catalog.lines().size(), config.baseUrl(), config.clock());
+    }
+}

@@ -1,0 +1,53 @@
+package ltsportal.catalog;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The product and its release lines, newest first, as read from content/ at start. */
+public final class Catalog {
+    private final Product product;
+    private final List<ReleaseLine> lines;
+    private final Map<String, ReleaseLine> byCycle;
+    private final String contentHash;
+
+    public Catalog(Product product, List<ReleaseLine> lines, String contentHash) {
+        this.product = product;
+        this.lines = lines.stream().sorted(Comparator.comparing(ReleaseLine::cycle).reversed()).toList();
+        this.byCycle = this.lines.stream().collect(Collectors.toMap(ReleaseLine::name, Function.identity()));
+        this.contentHash = contentHash;
+    }
+
+    public Product product() {
+        return product;
+    }
+
+    /** Newest first. */
+    public List<ReleaseLine> lines() {
+        return lines;
+    }
+
+    public Optional<ReleaseLine> line(String cycle) {
+        return Optional.ofNullable(byCycle.get(cycle));
+    }
+
+    public Optional<ReleaseLine> line(Version version) {
+        return line(version.cycle());
+    }
+
+    public ReleaseLine newest() {
+        return lines.get(0);
+    }
+
+    public ReleaseLine oldest() {
+        return lines.get(lines.size() - 1);
+    }
+
+    /** A hash of every content file, so instances and caches can tell catalog revisions apart. */
+    public String contentHash() {
+        return contentHash;
+    }
+}

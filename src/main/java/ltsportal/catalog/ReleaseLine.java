@@ -1,0 +1,30 @@
+package ltsportal.catalog;
+
+import java.time.LocalDate;
+
+/**
+ * One GitLab release line (a minor such as 18.11) with its lifecycle dates, read from
+ * {@code content/gitlab/releases/<cycle>.md}. {@code eol} is the regular end of maintenance;
+ * an LTS line is maintained until {@code ltsEnd} instead.
+ */
+public record ReleaseLine(
+        Version cycle,
+        LocalDate releaseDate,
+        LocalDate eoas,
+        LocalDate eol,
+        boolean lts,
+        LocalDate ltsEnd,
+        Version latest,
+        LocalDate latestReleaseDate,
+        String notesMarkdown,
+        String notesHtml) {
+
+    public String name() {
+        return cycle.cycle();
+    }
+
+    /** The day from which the line gets no fixes at all. */
+    public LocalDate supportEnds() {
+        return lts ? ltsEnd : eol;
+    }
+}

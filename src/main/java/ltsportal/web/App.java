@@ -1,0 +1,62 @@
+package ltsportal.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import java.time.Clock;
+import java.util.Map;
+import ltsportal.catalog.Catalog;
+import ltsportal.catalog.CatalogApi;
+import ltsportal.catalog.CatalogPages;
+import ltsportal.catalog.CatalogRevisions;
+import ltsportal.catalog.Feeds;
+import ltsportal.catalog.SupportCheck;
+import ltsportal.catalog.TimelineChart;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the portal from explicit dependencies and returns it unstarted, so that Main starts it on
+ * its port and tests on port 0.
+ */
+public final class App {
+    private static final Logger REQUESTS = LoggerFactory.getLogger("requests");
+
+    private App() {
+    }
+
+    public record Dependencies(String baseUrl, boolean https, DSLContext db, Clock clock, Catalog catalog) {
+    }
+
+    public static Javalin create(Dependencies deps) {
+        var revision = new CatalogRevisions(deps.db()).record(deps.catalog(), deps.clock().instant());
+        var check = new SupportCheck(deps.catalog());
+        var features = new Routes.Features(
+                new CatalogPages(deps.catalog(), check, deps.clock()),
+                new CatalogApi(deps.catalog(), check, deps.clock(), revision),
+                new TimelineChart(deps.catalog(), deps.clock()),
+                new Feeds(deps.catalog(), deps.clock(), deps.baseUrl(), revision));
+        var templates = new Templates(Map.of(
+                "product", deps.catalog().product(),
+                "baseUrl", deps.baseUrl()));
+
+        return Javalin.create(config -> {
+            config.fileRenderer(templates);
+            config.startup.showJavalinBanner = false;
+            config.http.generateEtags = false;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "public, max-age=3600");
+                files.roles = java.util.Set.of(Role.ANYONE);
+            });
+            config.requestLogger.http((ctx, ms) ->
+                    REQUESTS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+            SecurityHeaders.register(config.routes, deps.https());
+            Access.register(config.routes);
+            Errors.register(config.routes);
+            Routes.declare(config.routes, features);
+        });
+    }
+}

@@ -1,0 +1,23 @@
+package ltsportal.web;
+
+import io.javalin.config.RoutesConfig;
+
+/** Headers every response carries: pages, redirects, errors, static files and the API. */
+public final class SecurityHeaders {
+    static final String CSP = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+    private SecurityHeaders() {
+    }
+
+    static void register(RoutesConfig routes, boolean https) {
+        routes.before(ctx -> {
+            ctx.header("Content-Security-Policy", CSP);
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
+            ctx.header("X-Frame-Options", "DENY");
+            if (https) {
+                ctx.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+            }
+        });
+    }
+}

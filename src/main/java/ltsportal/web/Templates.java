@@ -1,0 +1,41 @@
+package ltsportal.web;
+
+import io.javalin.rendering.FileRenderer;
+import java.util.HashMap;
+import java.util.Map;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Thymeleaf behind Javalin's {@link FileRenderer}. Templates come from {@code templates/} (packaged
+ * into the jar) and are cached after the first render. Every page gets the shared layout values.
+ */
+public final class Templates implements FileRenderer {
+    private final TemplateEngine engine = new TemplateEngine();
+    private final Map<String, Object> shared;
+
+    public Templates(Map<String, Object> shared) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        engine.setTemplateResolver(resolver);
+        this.shared = Map.copyOf(shared);
+    }
+
+    @Override
+    public String render(String template, Map<String, ?> model, io.javalin.http.Context ctx) {
+        return render(template, model, ctx.path());
+    }
+
+    public String render(String template, Map<String, ?> model, String path) {
+        Map<String, Object> values = new HashMap<>(shared);
+        values.putAll(model);
+        values.put("currentPath", path);
+        return engine.process(template, new Context(null, values));
+    }
+}
