@@ -13,6 +13,8 @@ import ltsportal.web.PageNotFound;
 public final class CatalogPages {
     /** Lines past their end of life that stay visible above "show older". */
     static final int RECENT_ENDED_SHOWN = 6;
+    /** GitLab ships monthly: data older than this has missed at least one release. */
+    static final int STALE_AFTER_DAYS = 45;
 
     private final Catalog catalog;
     private final SupportCheck check;
@@ -30,6 +32,7 @@ public final class CatalogPages {
         List<LineStatus> statuses = statuses(today);
         Map<String, Object> model = new HashMap<>();
         model.put("dates", dates);
+        model.put("staleData", stale(today));
         model.put("current", statuses.stream().filter(s -> s.supported() || s.phase() == Phase.UPCOMING).toList());
         model.put("lts", statuses.stream().filter(s -> s.line().lts()).toList());
         String version = ctx.queryParam("version");
@@ -46,6 +49,7 @@ public final class CatalogPages {
         List<LineStatus> older = ended.subList(Math.min(RECENT_ENDED_SHOWN, ended.size()), ended.size());
         ctx.render("catalog/lifecycle", Map.of(
                 "dates", new DateText(today),
+                "staleData", stale(today),
                 "recent", statuses(today).stream().filter(s -> !older.contains(s)).toList(),
                 "older", older));
     }
@@ -63,6 +67,10 @@ public final class CatalogPages {
                 "dates", new DateText(today),
                 "s", Lifecycle.status(line, today),
                 "line", line));
+    }
+
+    private boolean stale(LocalDate today) {
+        return catalog.product().dataAsOf().plusDays(STALE_AFTER_DAYS).isBefore(today);
     }
 
     private List<LineStatus> statuses(LocalDate today) {

@@ -80,9 +80,12 @@ public final class TimelineChart {
 
     private static void monthTicks(StringBuilder svg, Scale x, int rows) {
         long months = ChronoUnit.MONTHS.between(x.from, x.to);
-        int step = months <= 14 ? 1 : months <= 36 ? 3 : 6;
+        int step = months <= 9 ? 1 : months <= 24 ? 2 : months <= 48 ? 4 : 6;
         for (LocalDate m = x.from; !m.isAfter(x.to); m = m.plusMonths(step)) {
             int px = x.at(m);
+            if (px > WIDTH - 60) {
+                break;
+            }
             svg.append("<line x1=\"").append(px).append("\" y1=\"").append(TOP - 4).append("\" x2=\"").append(px)
                     .append("\" y2=\"").append(TOP + rows * ROW).append("\" stroke=\"#e0e0e0\"/>\n");
             svg.append("<text x=\"").append(px + 3).append("\" y=\"").append(TOP - 20).append("\" fill=\"#555\">")

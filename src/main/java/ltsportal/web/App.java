@@ -38,7 +38,8 @@ public final class App {
                 new Feeds(deps.catalog(), deps.clock(), deps.baseUrl(), revision));
         var templates = new Templates(Map.of(
                 "product", deps.catalog().product(),
-                "baseUrl", deps.baseUrl()));
+                "baseUrl", deps.baseUrl(),
+                "dataAsOf", DateText.absoluteDate(deps.catalog().product().dataAsOf())));
 
         return Javalin.create(config -> {
             config.fileRenderer(templates);

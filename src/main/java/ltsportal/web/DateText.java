@@ -20,6 +20,10 @@ public final class DateText {
     }
 
     public String absolute(LocalDate date) {
+        return absoluteDate(date);
+    }
+
+    public static String absoluteDate(LocalDate date) {
         return date == null ? "" : ABSOLUTE.format(date);
     }
 

@@ -1,6 +1,7 @@
 package ltsportal.web;
 
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.HttpResponseException;
 
 /** Headers every response carries: pages, redirects, errors, static files and the API. */
 public final class SecurityHeaders {
@@ -17,6 +18,9 @@ public final class SecurityHeaders {
             ctx.header("X-Frame-Options", "DENY");
             if (https) {
                 ctx.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+            }
+            if ("TRACE".equals(ctx.req().getMethod()) || "TRACK".equals(ctx.req().getMethod())) {
+                throw new HttpResponseException(405, "This address does not accept " + ctx.req().getMethod() + " requests.");
             }
         });
     }

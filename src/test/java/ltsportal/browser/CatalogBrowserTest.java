@@ -1,0 +1,82 @@
+package ltsportal.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ltsportal.support.Browser;
+import ltsportal.support.TestPortal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** A customer asks about their version and browses the lifecycle, in a real Chromium. */
+class CatalogBrowserTest {
+    private TestPortal portal;
+    private Browser browser;
+
+    @BeforeEach
+    void start() {
+        browser = Browser.start();
+        portal = TestPortal.at("2026-06-01T12:00:00Z");
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (portal != null) {
+            portal.close();
+        }
+    }
+
+    @Test
+    void askWhetherAVersionIsSupported() {
+        var driver = browser.driver;
+        driver.get(portal.url("/"));
+        WebElement box = driver.findElement(By.id("version"));
+        box.sendKeys(" v17.3.7-ee ");
+        driver.findElement(By.cssSelector("form.check-form button[type=submit]")).click();
+        WebElement answer = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("answer")));
+        assertTrue(answer.getText().contains("GitLab 17.3.7 is no longer supported."), answer.getText());
+        assertTrue(answer.getText().contains("We recommend upgrading to 18.11.11."), answer.getText());
+        assertEquals(" v17.3.7-ee ", driver.findElement(By.id("version")).getDomProperty("value"),
+                "the box keeps what was typed");
+
+        driver.findElement(By.id("version")).clear();
+        driver.findElement(By.id("version")).sendKeys("18.11.2");
+        driver.findElement(By.cssSelector("form.check-form button[type=submit]")).click();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("answer"), "is supported"));
+        assertTrue(driver.findElement(By.id("answer")).getAttribute("class").contains("good"));
+    }
+
+    @Test
+    void openTheLifecycleTableAndTheChart() {
+        var driver = browser.driver;
+        driver.get(portal.url("/gitlab"));
+        WebElement chart = browser.waiting().until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("figure.timeline img")));
+        browser.waiting().until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", chart));
+        assertEquals(960L, ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return arguments[0].naturalWidth", chart));
+
+        WebElement lts = driver.findElement(By.cssSelector("#lifecycle tr[data-cycle='18.11']"));
+        assertTrue(lts.getText().contains("LTS"), lts.getText());
+        assertTrue(lts.findElement(By.cssSelector("td.phase.ahead")).isDisplayed());
+
+        WebElement older = driver.findElement(By.cssSelector("details.older"));
+        WebElement oldRow = older.findElement(By.cssSelector("tr[data-cycle='13.10']"));
+        assertTrue(!oldRow.isDisplayed(), "older lines are folded");
+        older.findElement(By.tagName("summary")).click();
+        browser.waiting().until(ExpectedConditions.visibilityOf(oldRow));
+        assertEquals("line-through", oldRow.findElement(By.cssSelector("td.cycle a")).getCssValue("text-decoration-line"));
+
+        lts.findElement(By.linkText("18.11")).click();
+        browser.waiting().until(ExpectedConditions.titleContains("GitLab 18.11"));
+        assertTrue(driver.findElement(By.tagName("main")).getText().contains("18.11.11"));
+    }
+}

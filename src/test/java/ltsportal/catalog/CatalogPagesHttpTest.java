@@ -1,0 +1,164 @@
+package ltsportal.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import ltsportal.support.TestPortal;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** The catalog's pages through HTTP, with the clock on 1 June 2026. */
+class CatalogPagesHttpTest {
+    private static TestPortal portal;
+
+    @BeforeAll
+    static void start() {
+        portal = TestPortal.at("2026-06-01T12:00:00Z");
+    }
+
+    @AfterAll
+    static void stop() {
+        portal.close();
+    }
+
+    @Test
+    void healthzAnswersOnceReady() {
+        var response = portal.get("/healthz");
+        assertEquals(200, response.statusCode());
+        assertEquals("ok", response.body());
+    }
+
+    @Test
+    void homeShowsTheCheckBoxAndTheCurrentAndLtsLines() {
+        var response = portal.get("/");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        String body = response.body();
+        assertTrue(body.contains("Is my GitLab version supported?"));
+        assertTrue(body.contains("href=\"/gitlab/19.0\""), "19.0 is maintained on 1 June 2026");
+        assertTrue(body.contains("href=\"/gitlab/18.11\""), "18.11 is the LTS line");
+        assertFalse(body.contains("href=\"/gitlab/18.8\""), "18.8 ended on 16 April 2026");
+        assertFalse(body.contains("id=\"answer\""), "no answer before a question");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"17.3", "17.3.7", "v17.3.7-ee", "%2017.3.7%20"})
+    void endOfLifeVersionsAreToldPlainly(String version) {
+        String body = portal.get("/?version=" + version).body();
+        assertTrue(body.contains("is no longer supported"), body);
+        assertTrue(body.contains("We recommend upgrading to 18.11.11"), body);
+        assertTrue(body.contains("/gitlab/plan?from=17.3"), body);
+    }
+
+    @Test
+    void aSupportedVersionSaysUntilWhenAndTheLatestPatch() {
+        String body = portal.get("/?version=18.11.2").body();
+        assertTrue(body.contains("GitLab 18.11.2 is supported: long-term support."), body);
+        assertTrue(body.contains("16 Apr 2027"), body);
+        assertTrue(body.contains("The newest patch of the line is 18.11.11"), body);
+    }
+
+    @Test
+    void garbageGetsAFriendlyMessageNotAnError() {
+        var response = portal.get("/?version=%3Cscript%3Ealert(1)%3C/script%3E");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("We could not read"), response.body());
+        assertFalse(response.body().contains("<script>alert"), "input must be escaped");
+    }
+
+    @Test
+    void versionsOutsideTheCatalogAreExplained() {
+        assertTrue(portal.get("/?version=12.10.1").body().contains("GitLab 12.10.1 is no longer supported"));
+        assertTrue(portal.get("/?version=30.1").body().contains("is not in our catalog yet"));
+    }
+
+    @Test
+    void lifecycleTableHasEveryLineWithOlderOnesFolded() {
+        var response = portal.get("/gitlab");
+        assertEquals(200, response.statusCode());
+        String body = response.body();
+        assertEquals(66, count(body, "data-cycle=\""));
+        assertTrue(body.contains("<img src=\"/gitlab/timeline.svg\""));
+        assertTrue(body.contains("Show older release lines"));
+        String visible = body.substring(0, body.indexOf("<details"));
+        assertTrue(visible.contains("data-cycle=\"19.0\""));
+        assertTrue(visible.contains("data-cycle=\"18.11\""));
+        assertFalse(visible.contains("data-cycle=\"16.0\""), "long-ended lines fold behind 'show older'");
+        assertTrue(body.contains("class=\"ended\""), "ended rows are marked to be struck through");
+        assertTrue(body.contains("phase soon"), "18.10's end of maintenance is 17 days away: ending soon");
+        assertTrue(body.contains("in 17 days"), "relative dates");
+        assertTrue(body.contains("18 Jun 2026"), "absolute dates");
+        assertTrue(body.contains("id=\"lts-policy\""));
+    }
+
+    @Test
+    void linePageShowsDatesStatusAndSanitizedNotes() {
+        var response = portal.get("/gitlab/18.11");
+        assertEquals(200, response.statusCode());
+        String body = response.body();
+        assertTrue(body.contains("18.11.11"));
+        assertTrue(body.contains("Long-term support"));
+        assertTrue(body.contains("16 Apr 2027"));
+        assertTrue(body.contains("required upgrade stop"), "the line's notes are rendered");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/gitlab/99.1", "/gitlab/abc", "/gitlab/18.11.2", "/ubuntu", "/gitlab/18.11/extra"})
+    void unknownProductOrLineIsAFriendlyHtml404(String path) {
+        var response = portal.get(path);
+        assertEquals(404, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), path);
+        assertTrue(response.body().contains("browse every GitLab release line"), response.body());
+        assertFalse(response.body().contains("Exception"));
+    }
+
+    @Test
+    void timelineIsAnSvgWithPhasesTodayAndLtsMarked() throws Exception {
+        var response = portal.get("/gitlab/timeline.svg");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("image/svg+xml"));
+        Document svg = xml(response.body());
+        NodeList groups = svg.getElementsByTagName("g");
+        int lts = 0;
+        for (int i = 0; i < groups.getLength(); i++) {
+            Element g = (Element) groups.item(i);
+            if (g.getAttribute("class").contains("lts")) {
+                lts++;
+                assertEquals("18.11", g.getAttribute("data-cycle"));
+            }
+        }
+        assertEquals(1, lts);
+        // On 1 June 2026: 19.1 to 19.3 upcoming; 19.0, 18.11 (LTS), 18.10 maintained; then the last four ended.
+        assertEquals(3 + 3 + TimelineChart.ENDED_SHOWN, groups.getLength());
+        assertTrue(response.body().contains("class=\"today\""));
+    }
+
+    @Test
+    void staticFilesAreServed() {
+        var response = portal.get("/static/portal.css");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("LTS Portal"));
+    }
+
+    static Document xml(String text) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static int count(String haystack, String needle) {
+        return (int) Pattern.compile(Pattern.quote(needle)).matcher(haystack).results().count();
+    }
+}

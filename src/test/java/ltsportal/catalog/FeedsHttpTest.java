@@ -1,0 +1,89 @@
+package ltsportal.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import ltsportal.support.TestPortal;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** The feeds parse with real parsers: the JDK's XML parser for Atom, ical4j for iCalendar. */
+class FeedsHttpTest {
+    private static final String ATOM = "http://www.w3.org/2005/Atom";
+    private static TestPortal portal;
+
+    @BeforeAll
+    static void start() {
+        portal = TestPortal.at("2026-06-01T12:00:00Z");
+    }
+
+    @AfterAll
+    static void stop() {
+        portal.close();
+    }
+
+    @Test
+    void atomHasEventsUpToNowNewestFirst() throws Exception {
+        var response = portal.get("/gitlab/feed.atom");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/atom+xml"));
+        Document feed = CatalogPagesHttpTest.xml(response.body());
+        assertEquals("feed", feed.getDocumentElement().getLocalName());
+        assertEquals(ATOM, feed.getDocumentElement().getNamespaceURI());
+        NodeList entries = feed.getElementsByTagNameNS(ATOM, "entry");
+        assertEquals(Feeds.ATOM_ENTRIES, entries.getLength());
+        Instant previous = Instant.MAX;
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < entries.getLength(); i++) {
+            Element entry = (Element) entries.item(i);
+            Instant updated = Instant.parse(text(entry, "updated"));
+            assertFalse(updated.isAfter(portal.now), "no future events in the feed");
+            assertFalse(updated.isAfter(previous), "newest first");
+            previous = updated;
+            assertTrue(ids.add(text(entry, "id")), "ids are unique");
+            assertFalse(text(entry, "title").isBlank());
+        }
+        assertEquals("2026-05-21T00:00:00Z", text((Element) entries.item(0), "updated"),
+                "19.0's release and 18.9's end of life on 21 May 2026 are the newest events");
+        assertTrue(response.body().contains("GitLab 19.0 released"));
+        assertFalse(response.body().contains("GitLab 18.10 reaches end of life in 7 days"),
+                "18.10's EOL-7 event (11 June) is still in the future");
+        assertTrue(response.body().contains("GitLab 18.9 reaches end of life (no more fixes)"));
+    }
+
+    @Test
+    void calendarHasAllDayEventsWithAlarmsAndStableUids() throws Exception {
+        var response = portal.get("/gitlab/calendar.ics");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/calendar"));
+        Calendar calendar = new CalendarBuilder().build(new StringReader(response.body()));
+        List<VEvent> events = calendar.getComponents("VEVENT");
+        assertEquals(66 * 4, events.size());
+        Set<String> uids = new HashSet<>();
+        for (VEvent event : events) {
+            assertTrue(uids.add(event.getUid().orElseThrow().getValue()));
+            assertTrue(event.getProperty("DTSTART").orElseThrow().toString().contains("VALUE=DATE"), "all-day");
+            assertEquals(1, event.getAlarms().size());
+        }
+        assertTrue(uids.contains("gitlab-18.11-eol@lts-portal"));
+        assertTrue(response.body().contains("DTSTART;VALUE=DATE:20270416"), "18.11's LTS end");
+        assertEquals(response.body(), portal.get("/gitlab/calendar.ics").body(), "stable between requests");
+    }
+
+    private static String text(Element parent, String name) {
+        return parent.getElementsByTagNameNS(ATOM, name).item(0).getTextContent();
+    }
+}

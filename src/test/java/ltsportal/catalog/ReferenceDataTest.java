@@ -1,0 +1,44 @@
+package ltsportal.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import ltsportal.support.Requirements;
+import ltsportal.support.TestPortal;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/** content/ must stay true to the reference data it was written from (../shared/reference). */
+class ReferenceDataTest {
+    private static final Path REFERENCE = Path.of("../shared/reference/gitlab/releases.yml");
+
+    /** SnakeYAML reads unquoted dates as java.util.Date at midnight UTC. */
+    private static String day(Object value) {
+        return value instanceof java.util.Date d ? d.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString()
+                : value.toString();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyLineMatchesTheReference() throws IOException {
+        Requirements.require(Files.isRegularFile(REFERENCE), "the reference data in ../shared/reference");
+        Map<String, Object> doc = new Yaml().load(Files.readString(REFERENCE));
+        List<Map<String, Object>> releases = (List<Map<String, Object>>) doc.get("releases");
+        Catalog catalog = TestPortal.catalog();
+        assertEquals(releases.size(), catalog.lines().size());
+        for (Map<String, Object> r : releases) {
+            ReleaseLine line = catalog.line(r.get("cycle").toString()).orElseThrow();
+            String cycle = line.name();
+            assertEquals(day(r.get("releaseDate")), line.releaseDate().toString(), cycle);
+            assertEquals(day(r.get("eoas")), line.eoas().toString(), cycle);
+            assertEquals(day(r.get("eol")), line.eol().toString(), cycle);
+            assertEquals(r.get("latest").toString(), line.latest().toString(), cycle);
+            assertEquals(day(r.get("latestReleaseDate")), line.latestReleaseDate().toString(), cycle);
+            assertEquals(cycle.equals("17.11") || cycle.equals("18.11"), line.lts(), cycle);
+        }
+    }
+}

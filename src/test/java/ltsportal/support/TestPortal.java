@@ -1,0 +1,86 @@
+package ltsportal.support;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import javax.sql.DataSource;
+import ltsportal.Database;
+import ltsportal.catalog.Catalog;
+import ltsportal.catalog.ContentLoader;
+import ltsportal.notes.Markdown;
+import ltsportal.web.App;
+import org.h2.jdbcx.JdbcDataSource;
+
+/** The real portal on a random port, a fresh in-memory database and a fixed clock. */
+public final class TestPortal implements AutoCloseable {
+    public static final String BASE_URL = "http://portal.test";
+    private static Catalog sharedCatalog;
+
+    private final Javalin app;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    public final Instant now;
+
+    private TestPortal(Instant now, DataSource dataSource, String jdbcUrl) {
+        this.now = now;
+        Database.migrate(dataSource);
+        var deps = new App.Dependencies(BASE_URL, false, Database.dsl(dataSource, jdbcUrl),
+                Clock.fixed(now, ZoneOffset.UTC), catalog());
+        this.app = App.create(deps).start("127.0.0.1", 0);
+    }
+
+    public static TestPortal at(String instant) {
+        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(url);
+        return new TestPortal(Instant.parse(instant), h2, url);
+    }
+
+    /** The repository's own content, loaded once for all tests. */
+    public static synchronized Catalog catalog() {
+        if (sharedCatalog == null) {
+            sharedCatalog = new ContentLoader(Path.of("content"), new Markdown()).load();
+        }
+        return sharedCatalog;
+    }
+
+    /** Every HTTP endpoint the app declares, for checks that must cover all routes. */
+    public java.util.List<io.javalin.router.ParsedEndpoint> endpoints() {
+        return app.unsafe.internalRouter.allHttpHandlers();
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + app.port() + path;
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.build());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,71 @@
+package ltsportal.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.javalin.http.HandlerType;
+import io.javalin.security.Roles;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.List;
+import ltsportal.support.TestPortal;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What cuts across every route: declared roles, hardened headers, generic errors. */
+class PortalHttpTest {
+    private static TestPortal portal;
+
+    @BeforeAll
+    static void start() {
+        portal = TestPortal.at("2026-06-01T12:00:00Z");
+    }
+
+    @AfterAll
+    static void stop() {
+        portal.close();
+    }
+
+    @Test
+    void everyRouteDeclaresARole() {
+        var endpoints = portal.endpoints().stream()
+                .filter(e -> e.endpoint.method.isHttpMethod())
+                .toList();
+        assertTrue(endpoints.size() >= 12, "routes found: " + endpoints.size());
+        for (var e : endpoints) {
+            Roles roles = e.endpoint.metadata(Roles.class);
+            assertTrue(roles != null && !roles.getRoles().isEmpty(), e.endpoint.method + " " + e.endpoint.path + " declares no role");
+        }
+    }
+
+    @Test
+    void everyKindOfResponseCarriesTheSecurityHeaders() {
+        for (String path : List.of("/", "/gitlab", "/gitlab/99.9", "/nope", "/static/portal.css",
+                "/api/gitlab.json", "/api/v1/check?version=x", "/gitlab/timeline.svg")) {
+            var response = portal.get(path);
+            var headers = response.headers();
+            assertEquals(SecurityHeaders.CSP, headers.firstValue("Content-Security-Policy").orElse(null), path);
+            assertEquals("nosniff", headers.firstValue("X-Content-Type-Options").orElse(null), path);
+            assertTrue(headers.firstValue("Referrer-Policy").isPresent(), path);
+            assertFalse(headers.firstValue("Server").orElse("").matches(".*\\d.*"), "no server version: " + path);
+            assertFalse(response.body().contains("at io.javalin"), "no stack trace: " + path);
+        }
+    }
+
+    @Test
+    void traceIsRefused() {
+        var response = portal.send(HttpRequest.newBuilder(URI.create(portal.url("/")))
+                .method("TRACE", HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(405, response.statusCode());
+    }
+
+    @Test
+    void noGetChangesStateAndUnknownMethodsAreRefused() {
+        var response = portal.send(HttpRequest.newBuilder(URI.create(portal.url("/gitlab")))
+                .method("DELETE", HttpRequest.BodyPublishers.noBody()).build());
+        assertTrue(response.statusCode() == 404 || response.statusCode() == 405, "got " + response.statusCode());
+        assertTrue(portal.endpoints().stream().noneMatch(e -> e.endpoint.method == HandlerType.POST && e.endpoint.path.startsWith("/api/gitlab")));
+    }
+}
