@@ -2,8 +2,6 @@ package ltsportal;
 
 import ltsportal.catalog.Catalog;
 import ltsportal.catalog.ContentError;
-import ltsportal.catalog.ContentLoader;
-import ltsportal.notes.Markdown;
 import ltsportal.web.App;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,9 +21,12 @@ public final class Main {
             switch (command) {
                 case "serve" -> serve(config);
                 case "check-content" -> {
-                    Catalog catalog = loadContent(config);
+                    Content content = Content.load(config.contentDir());
+                    Catalog catalog = content.catalog();
                     System.out.println("content OK: " + catalog.lines().size() + " release lines, "
-                            + catalog.oldest().name() + " to " + catalog.newest().name());
+                            + catalog.oldest().name() + " to " + catalog.newest().name() + ", "
+                            + content.upgradeRules().stops().size() + " upgrade stops, "
+                            + content.upgradeRules().alerts().size() + " alerts");
                 }
                 default -> {
                     System.err.println("unknown command '" + command + "'. Commands: check-content");
@@ -38,16 +39,13 @@ public final class Main {
         }
     }
 
-    private static Catalog loadContent(Config config) {
-        return new ContentLoader(config.contentDir(), new Markdown()).load();
-    }
-
     private static void serve(Config config) {
-        Catalog catalog = loadContent(config);
+        Content content = Content.load(config.contentDir());
+        Catalog catalog = content.catalog();
         var dataSource = Database.pool(config.dbUrl(), config.dbUser(), config.dbPassword());
         Database.migrate(dataSource);
         var db = Database.dsl(dataSource, config.dbUrl());
-        var app = App.create(new App.Dependencies(config.baseUrl(), config.https(), db, config.clock(), catalog));
+        var app = App.create(new App.Dependencies(config.baseUrl(), config.https(), db, config.clock(), content));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             dataSource.close();

@@ -11,12 +11,14 @@ import java.util.stream.Collectors;
 public final class Catalog {
     private final Product product;
     private final List<ReleaseLine> lines;
+    private final List<ReleaseLine> linesOldestFirst;
     private final Map<String, ReleaseLine> byCycle;
     private final String contentHash;
 
     public Catalog(Product product, List<ReleaseLine> lines, String contentHash) {
         this.product = product;
         this.lines = lines.stream().sorted(Comparator.comparing(ReleaseLine::cycle).reversed()).toList();
+        this.linesOldestFirst = this.lines.stream().sorted(Comparator.comparing(ReleaseLine::cycle)).toList();
         this.byCycle = this.lines.stream().collect(Collectors.toMap(ReleaseLine::name, Function.identity()));
         this.contentHash = contentHash;
     }
@@ -28,6 +30,10 @@ public final class Catalog {
     /** Newest first. */
     public List<ReleaseLine> lines() {
         return lines;
+    }
+
+    public List<ReleaseLine> linesOldestFirst() {
+        return linesOldestFirst;
     }
 
     public Optional<ReleaseLine> line(String cycle) {

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
 import java.util.Map;
+import ltsportal.Content;
 import ltsportal.catalog.Catalog;
 import ltsportal.catalog.CatalogApi;
 import ltsportal.catalog.CatalogPages;
@@ -11,6 +12,9 @@ import ltsportal.catalog.CatalogRevisions;
 import ltsportal.catalog.Feeds;
 import ltsportal.catalog.SupportCheck;
 import ltsportal.catalog.TimelineChart;
+import ltsportal.planner.PlanApi;
+import ltsportal.planner.PlanPages;
+import ltsportal.planner.Planner;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,17 +29,23 @@ public final class App {
     private App() {
     }
 
-    public record Dependencies(String baseUrl, boolean https, DSLContext db, Clock clock, Catalog catalog) {
+    public record Dependencies(String baseUrl, boolean https, DSLContext db, Clock clock, Content content) {
+        Catalog catalog() {
+            return content.catalog();
+        }
     }
 
     public static Javalin create(Dependencies deps) {
         var revision = new CatalogRevisions(deps.db()).record(deps.catalog(), deps.clock().instant());
         var check = new SupportCheck(deps.catalog());
+        var planner = new Planner(deps.catalog(), deps.content().upgradeRules());
         var features = new Routes.Features(
                 new CatalogPages(deps.catalog(), check, deps.clock()),
                 new CatalogApi(deps.catalog(), check, deps.clock(), revision),
                 new TimelineChart(deps.catalog(), deps.clock()),
-                new Feeds(deps.catalog(), deps.clock(), deps.baseUrl(), revision));
+                new Feeds(deps.catalog(), deps.clock(), deps.baseUrl(), revision),
+                new PlanPages(planner, deps.content().upgradeRules(), deps.clock(), deps.baseUrl()),
+                new PlanApi(planner, deps.clock(), deps.baseUrl()));
         var templates = new Templates(Map.of(
                 "product", deps.catalog().product(),
                 "baseUrl", deps.baseUrl(),

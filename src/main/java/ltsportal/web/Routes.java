@@ -7,13 +7,16 @@ import ltsportal.catalog.CatalogApi;
 import ltsportal.catalog.CatalogPages;
 import ltsportal.catalog.Feeds;
 import ltsportal.catalog.TimelineChart;
+import ltsportal.planner.PlanApi;
+import ltsportal.planner.PlanPages;
 
 /** Every route of the portal, each with the role it needs. {@link Access} enforces the roles. */
 public final class Routes {
     private Routes() {
     }
 
-    public record Features(CatalogPages catalogPages, CatalogApi catalogApi, TimelineChart timeline, Feeds feeds) {
+    public record Features(CatalogPages catalogPages, CatalogApi catalogApi, TimelineChart timeline, Feeds feeds,
+                           PlanPages planPages, PlanApi planApi) {
     }
 
     static void declare(RoutesConfig routes, Features f) {
@@ -25,6 +28,13 @@ public final class Routes {
         routes.get("/gitlab/timeline.svg", f.timeline()::svg, ANYONE);
         routes.get("/gitlab/feed.atom", f.feeds()::atom, ANYONE);
         routes.get("/gitlab/calendar.ics", f.feeds()::calendar, ANYONE);
+
+        // Upgrade planner (declared before /gitlab/{cycle}, which would match "plan" too)
+        routes.get("/gitlab/plan", f.planPages()::page, ANYONE);
+        routes.get("/gitlab/plan/print", f.planPages()::print, ANYONE);
+        routes.get("/gitlab/plan.md", f.planPages()::markdown, ANYONE);
+        routes.get("/api/v1/plan", f.planApi()::plan, ANYONE);
+
         routes.get("/gitlab/{cycle}", f.catalogPages()::line, ANYONE);
 
         // Version catalog: API in endoflife.date's shapes, and the support check

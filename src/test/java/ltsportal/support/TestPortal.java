@@ -12,17 +12,16 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import javax.sql.DataSource;
+import ltsportal.Content;
 import ltsportal.Database;
 import ltsportal.catalog.Catalog;
-import ltsportal.catalog.ContentLoader;
-import ltsportal.notes.Markdown;
 import ltsportal.web.App;
 import org.h2.jdbcx.JdbcDataSource;
 
 /** The real portal on a random port, a fresh in-memory database and a fixed clock. */
 public final class TestPortal implements AutoCloseable {
     public static final String BASE_URL = "http://portal.test";
-    private static Catalog sharedCatalog;
+    private static Content sharedContent;
 
     private final Javalin app;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -32,7 +31,7 @@ public final class TestPortal implements AutoCloseable {
         this.now = now;
         Database.migrate(dataSource);
         var deps = new App.Dependencies(BASE_URL, false, Database.dsl(dataSource, jdbcUrl),
-                Clock.fixed(now, ZoneOffset.UTC), catalog());
+                Clock.fixed(now, ZoneOffset.UTC), content());
         this.app = App.create(deps).start("127.0.0.1", 0);
     }
 
@@ -44,11 +43,15 @@ public final class TestPortal implements AutoCloseable {
     }
 
     /** The repository's own content, loaded once for all tests. */
-    public static synchronized Catalog catalog() {
-        if (sharedCatalog == null) {
-            sharedCatalog = new ContentLoader(Path.of("content"), new Markdown()).load();
+    public static synchronized Content content() {
+        if (sharedContent == null) {
+            sharedContent = Content.load(Path.of("content"));
         }
-        return sharedCatalog;
+        return sharedContent;
+    }
+
+    public static Catalog catalog() {
+        return content().catalog();
     }
 
     /** Every HTTP endpoint the app declares, for checks that must cover all routes. */

@@ -1,0 +1,81 @@
+package ltsportal.planner;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import ltsportal.web.DateText;
+
+/** The planner's page, its printable runbook and its Markdown download. */
+public final class PlanPages {
+    private final Planner planner;
+    private final UpgradeRules rules;
+    private final Clock clock;
+    private final String baseUrl;
+
+    public PlanPages(Planner planner, UpgradeRules rules, Clock clock, String baseUrl) {
+        this.planner = planner;
+        this.rules = rules;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    public void page(Context ctx) {
+        render(ctx, "planner/plan");
+    }
+
+    public void print(Context ctx) {
+        render(ctx, "planner/print");
+    }
+
+    public void markdown(Context ctx) {
+        PlanForm form = PlanForm.from(ctx);
+        if (!form.errors().isEmpty() || form.from().isEmpty()) {
+            String message = form.from().isEmpty() ? "Give the version you run: ?from=15.4.6&to=18.11"
+                    : String.join(" ", form.errors().values());
+            ctx.status(400).contentType("text/plain; charset=utf-8").result(message + "\n");
+            return;
+        }
+        Planner.Result result = planner.plan(form.request(), LocalDate.now(clock));
+        if (result instanceof Planner.Refused r) {
+            ctx.status(400).contentType("text/plain; charset=utf-8").result(r.refusal().message() + "\n");
+            return;
+        }
+        Plan plan = ((Planner.Planned) result).plan();
+        String file = "gitlab-upgrade-" + plan.from() + "-to-" + plan.to() + ".md";
+        ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
+        ctx.contentType("text/markdown; charset=utf-8")
+                .result(Runbook.markdown(plan, form, baseUrl + "/gitlab/plan?" + form.query(), baseUrl));
+    }
+
+    private void render(Context ctx, String template) {
+        PlanForm form = PlanForm.from(ctx);
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Object> model = new HashMap<>();
+        model.put("dates", new DateText(today));
+        model.put("conditionalStops", rules.conditionalStops());
+        if (form.submitted() && form.errors().isEmpty()) {
+            Planner.Result result = planner.plan(form.request(), today);
+            if (result instanceof Planner.Refused r) {
+                form = form.withError(r.refusal().field(), r.refusal().message());
+            } else {
+                model.put("plan", ((Planner.Planned) result).plan());
+            }
+        }
+        model.put("form", form);
+        model.put("install", new InstallView(form.editionChoice(), form.deploymentChoice()));
+        ctx.status(form.errors().isEmpty() ? 200 : 400).render(template, model);
+    }
+
+    /** What the templates call to show install commands for the chosen deployment and edition. */
+    public record InstallView(Install.Edition edition, Install.Deployment deployment) {
+        public Install.Steps steps(ltsportal.catalog.Version version) {
+            return Install.steps(version, edition, deployment);
+        }
+
+        public String migrationsCheck() {
+            return Install.migrationsCheck(deployment);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package ltsportal.planner;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import ltsportal.catalog.Catalog;
+import ltsportal.catalog.Lifecycle;
+import ltsportal.catalog.LineStatus;
+import ltsportal.catalog.Phase;
+import ltsportal.catalog.ReleaseLine;
+import ltsportal.catalog.Version;
+
+/**
+ * GitLab's upgrade path rule: from current C to target T, every required stop S with C < S < T (S at
+ * the newest patch of its line), in version order, then T. Conditional stops join the path only when
+ * the request says their condition applies. Zero-downtime mode takes every minor instead. Pure: the
+ * same request, content and day always give the same plan.
+ */
+public final class Planner {
+    static final String MIGRATIONS_HINT =
+            "Let background migrations finish before the next hop: `sudo gitlab-rake gitlab:background_migrations:list` "
+                    + "lists them (or Admin > Monitoring > Background migrations).";
+
+    private final Catalog catalog;
+    private final UpgradeRules rules;
+
+    public Planner(Catalog catalog, UpgradeRules rules) {
+        this.catalog = catalog;
+        this.rules = rules;
+    }
+
+    public sealed interface Result permits Planned, Refused {
+    }
+
+    public record Planned(Plan plan) implements Result {
+    }
+
+    public record Refused(Refusal refusal) implements Result {
+    }
+
+    public Result plan(PlanRequest request, LocalDate today) {
+        List<String> warnings = new ArrayList<>();
+        Version from;
+        Version to;
+        Set<Stop> applied;
+        try {
+            from = current(request.from(), warnings);
+            to = target(request.to());
+            applied = conditions(request.conditions());
+        } catch (RefusalException e) {
+            return new Refused(e.refusal);
+        }
+        if (to.isBefore(from)) {
+            return new Refused(new Refusal("to", "GitLab cannot be downgraded: going from " + from + " back to " + to
+                    + " means restoring a backup taken on " + to + ". Choose a target newer than " + from + "."));
+        }
+        LineStatus targetStatus = Lifecycle.status(catalog.line(to).orElseThrow(), today);
+        List<Stop> between = rules.stops().stream()
+                .filter(s -> from.isBefore(s.version()) && s.version().isBefore(to))
+                .toList();
+        List<Stop> otherConditional = between.stream().filter(s -> s.conditional() && !applied.contains(s)).toList();
+        List<Stop> appliedBetween = between.stream().filter(applied::contains).toList();
+        if (from.equals(to)) {
+            warnings.add("You already run " + to + ": there is nothing to upgrade.");
+            return new Planned(new Plan(from, to, request.zeroDowntime(), List.of(), appliedBetween,
+                    otherConditional, List.copyOf(warnings), targetStatus));
+        }
+
+        List<Hop> hops = hops(from, to, request.zeroDowntime(), between, applied);
+        describe(hops, from, targetStatus, otherConditional, request.zeroDowntime(), warnings);
+        return new Planned(new Plan(from, to, request.zeroDowntime(), hops, appliedBetween, otherConditional,
+                List.copyOf(warnings), targetStatus));
+    }
+
+    private List<Hop> hops(Version from, Version to, boolean zeroDowntime, List<Stop> between, Set<Stop> applied) {
+        List<Version> versions = new ArrayList<>();
+        if (zeroDowntime) {
+            catalog.lines().stream().map(ReleaseLine::latest)
+                    .filter(v -> from.isBefore(v) && v.isBefore(to))
+                    .sorted()
+                    .forEach(versions::add);
+        } else {
+            between.stream().filter(s -> !s.conditional() || applied.contains(s))
+                    .map(Stop::version).forEach(versions::add);
+        }
+        versions.add(to);
+
+        List<Hop> hops = new ArrayList<>();
+        Version previous = from;
+        for (Version version : versions) {
+            Optional<Stop> stop = rules.stops().stream().filter(s -> s.line().cycle().equals(version.lineOnly()))
+                    .findFirst();
+            Hop.Kind kind;
+            if (version.equals(to)) {
+                kind = Hop.Kind.TARGET;
+            } else if (stop.isPresent() && between.contains(stop.get())
+                    && (!stop.get().conditional() || applied.contains(stop.get()))) {
+                kind = stop.get().conditional() ? Hop.Kind.CONDITIONAL : Hop.Kind.REQUIRED;
+            } else {
+                kind = Hop.Kind.MINOR;
+            }
+            Version prev = previous;
+            List<ReleaseLine> crossed = catalog.linesOldestFirst().stream()
+                    .filter(l -> prev.lineOnly().isBefore(l.cycle()) && !version.lineOnly().isBefore(l.cycle()))
+                    .toList();
+            List<Alert> alerts = rules.alerts().stream().filter(a -> a.appliesToHop(prev, version)).toList();
+            hops.add(new Hop(hops.size() + 1, prev, version, kind, stop.orElse(null), crossed, alerts));
+            previous = version;
+        }
+        return hops;
+    }
+
+    private void describe(List<Hop> hops, Version from, LineStatus targetStatus, List<Stop> otherConditional,
+                          boolean zeroDowntime, List<String> warnings) {
+        Hop first = hops.get(0);
+        if (first.patchOfSameLine()) {
+            warnings.add("Your first hop, " + first.version() + ", is a patch release of " + from.cycle()
+                    + ", the line you run: take it before anything else.");
+        }
+        if (targetStatus.phase() == Phase.END_OF_LIFE) {
+            warnings.add("Your target " + targetStatus.line().latest().cycle() + " is past its end of life ("
+                    + targetStatus.line().supportEnds() + "): it gets no fixes. Consider a maintained target.");
+        } else if (targetStatus.endingSoon()) {
+            warnings.add("Your target's support ends soon, on " + targetStatus.line().supportEnds() + ".");
+        }
+        Set<Integer> majors = hops.stream().map(h -> h.version().major())
+                .filter(m -> m > from.major()).collect(Collectors.toCollection(LinkedHashSet::new));
+        for (int major : majors) {
+            warnings.add("The path crosses GitLab " + major + ".0, a major release that removes deprecated features: "
+                    + "read its removals before you start.");
+        }
+        if (!otherConditional.isEmpty()) {
+            warnings.add("Check the conditional stops below: "
+                    + otherConditional.stream().map(s -> s.line().name()).collect(Collectors.joining(", "))
+                    + " may apply to your instance.");
+        }
+        if (zeroDowntime) {
+            warnings.add("Zero-downtime mode: one minor release at a time, on an installation with several nodes.");
+        }
+    }
+
+    private Version current(String text, List<String> warnings) {
+        if (text.isEmpty()) {
+            throw refuse("from", "Enter the GitLab version you run now, for example 15.4.6.");
+        }
+        Version v = Version.parse(text)
+                .orElseThrow(() -> refuse("from", "\u201c" + clip(text) + "\u201d is not a GitLab version such as 15.4.6."));
+        ReleaseLine line = knownLine(v, "from");
+        if (!v.hasPatch()) {
+            warnings.add("You gave the release line " + v + "; the plan assumes you run " + v + ".0, its first release.");
+            return new Version(v.major(), v.minor(), 0);
+        }
+        if (v.isAfter(line.latest())) {
+            throw refuse("from", "We do not know GitLab " + v + ": the newest patch of " + line.name() + " is "
+                    + line.latest() + ".");
+        }
+        return v;
+    }
+
+    private Version target(String text) {
+        if (text.isEmpty()) {
+            return catalog.newest().latest();
+        }
+        Version v = Version.parse(text)
+                .orElseThrow(() -> refuse("to", "\u201c" + clip(text) + "\u201d is not a GitLab version such as 17.11 or 17.11.7."));
+        ReleaseLine line = knownLine(v, "to");
+        if (!v.hasPatch()) {
+            return line.latest();
+        }
+        if (v.isAfter(line.latest())) {
+            throw refuse("to", "We do not know GitLab " + v + ": the newest patch of " + line.name() + " is "
+                    + line.latest() + ".");
+        }
+        return v;
+    }
+
+    private ReleaseLine knownLine(Version v, String field) {
+        return catalog.line(v).orElseThrow(() -> v.lineOnly().isBefore(catalog.oldest().cycle())
+                ? refuse(field, "GitLab " + v + " is older than " + catalog.oldest().name()
+                + ", the oldest release line the planner knows. Follow GitLab's upgrade path documentation to reach "
+                + catalog.oldest().latest() + " first.")
+                : refuse(field, "GitLab " + v.cycle() + " is not a release line we know (newest: "
+                + catalog.newest().name() + ")."));
+    }
+
+    private Set<Stop> conditions(String text) {
+        Set<Stop> applied = new LinkedHashSet<>();
+        if (text.isEmpty()) {
+            return applied;
+        }
+        for (String token : text.split(",")) {
+            String t = token.strip();
+            if (t.isEmpty()) {
+                continue;
+            }
+            Stop stop = rules.conditionalStops().stream().filter(s -> s.matches(t)).findFirst()
+                    .orElseThrow(() -> refuse("conditions", "\u201c" + clip(t) + "\u201d is not a conditional stop. Choose from "
+                            + rules.conditionalStops().stream().map(s -> s.line().name() + " (" + s.key() + ")")
+                            .collect(Collectors.joining(", ")) + "."));
+            applied.add(stop);
+        }
+        return applied;
+    }
+
+    private static String clip(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "\u2026" : s;
+    }
+
+    private static RefusalException refuse(String field, String message) {
+        return new RefusalException(new Refusal(field, message));
+    }
+
+    private static final class RefusalException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Refusal refusal;
+
+        RefusalException(Refusal refusal) {
+            super(refusal.message(), null, false, false);
+            this.refusal = refusal;
+        }
+    }
+}
