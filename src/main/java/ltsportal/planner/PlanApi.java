@@ -65,6 +65,7 @@ public final class PlanApi {
             return alert;
         }).toList());
         m.put("notesUrl", baseUrl + "/gitlab/" + hop.cycle());
+        m.put("reminder", Planner.MIGRATIONS_HINT);
         return m;
     }
 }
