@@ -15,21 +15,38 @@ public record Config(
         String dbPassword,
         Path contentDir,
         String baseUrl,
-        Clock clock) {
+        Clock clock,
+        boolean demo,
+        String demoPassword) {
 
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/lts-portal;AUTO_SERVER=FALSE";
 
     public static Config fromEnvironment(Map<String, String> env) {
         int port = parsePort(env.getOrDefault("PORTAL_PORT", "7070"));
         String baseUrl = stripTrailingSlash(env.getOrDefault("PORTAL_BASE_URL", "http://localhost:" + port));
+        String dbUrl = env.getOrDefault("PORTAL_DB_URL", DEFAULT_DB_URL);
         return new Config(
                 port,
-                env.getOrDefault("PORTAL_DB_URL", DEFAULT_DB_URL),
+                dbUrl,
                 env.getOrDefault("PORTAL_DB_USER", "sa"),
                 env.getOrDefault("PORTAL_DB_PASSWORD", ""),
                 Path.of(env.getOrDefault("PORTAL_CONTENT_DIR", "./content")),
                 baseUrl,
-                clockFrom(env.get("PORTAL_CLOCK")));
+                clockFrom(env.get("PORTAL_CLOCK")),
+                flag(env.get("PORTAL_DEMO"), dbUrl.startsWith("jdbc:h2:"), "PORTAL_DEMO"),
+                env.getOrDefault("PORTAL_DEMO_PASSWORD", "demo-portal-pass"));
+    }
+
+    /** Demo mode is on by default with the embedded database, off with PostgreSQL. */
+    private static boolean flag(String value, boolean fallback, String name) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, not '" + value + "'");
+        };
     }
 
     /** Unset means the system clock; an ISO instant freezes the portal at that moment. */

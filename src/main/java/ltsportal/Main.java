@@ -1,12 +1,15 @@
 package ltsportal;
 
+import ltsportal.accounts.CreateAdminCommand;
+import ltsportal.accounts.DemoAccounts;
+import ltsportal.accounts.Users;
 import ltsportal.catalog.Catalog;
 import ltsportal.catalog.ContentError;
 import ltsportal.web.App;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts the portal, or runs one of its commands: {@code check-content}. */
+/** Starts the portal, or runs one of its commands: {@code check-content}, {@code create-admin EMAIL}. */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -28,11 +31,26 @@ public final class Main {
                             + content.upgradeRules().stops().size() + " upgrade stops, "
                             + content.upgradeRules().alerts().size() + " alerts");
                 }
+                case "create-admin" -> {
+                    if (args.length != 2) {
+                        System.err.println("usage: java -jar target/lts-portal.jar create-admin EMAIL");
+                        System.exit(2);
+                    }
+                    try (var dataSource = Database.pool(config.dbUrl(), config.dbUser(), config.dbPassword())) {
+                        Database.migrate(dataSource);
+                        int code = CreateAdminCommand.run(Database.dsl(dataSource, config.dbUrl()), config.clock(),
+                                args[1], CreateAdminCommand.TERMINAL, System.out);
+                        System.exit(code);
+                    }
+                }
                 default -> {
-                    System.err.println("unknown command '" + command + "'. Commands: check-content");
+                    System.err.println("unknown command '" + command + "'. Commands: check-content, create-admin EMAIL");
                     System.exit(2);
                 }
             }
+        } catch (java.io.IOException e) {
+            System.err.println("lts-portal: " + e.getMessage());
+            System.exit(1);
         } catch (ContentError | IllegalArgumentException e) {
             System.err.println("lts-portal: " + e.getMessage());
             System.exit(1);
@@ -45,7 +63,12 @@ public final class Main {
         var dataSource = Database.pool(config.dbUrl(), config.dbUser(), config.dbPassword());
         Database.migrate(dataSource);
         var db = Database.dsl(dataSource, config.dbUrl());
-        var app = App.create(new App.Dependencies(config.baseUrl(), config.https(), db, config.clock(), content));
+        if (config.demo()) {
+            DemoAccounts.seed(db, new Users(db), config.demoPassword(), config.clock());
+            LOG.info("Demo mode: accounts {} with the password from PORTAL_DEMO_PASSWORD", DemoAccounts.emails());
+        }
+        var app = App.create(new App.Dependencies(config.baseUrl(), config.https(), db, config.clock(), content,
+                config.demo()));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             dataSource.close();

@@ -2,8 +2,16 @@ package ltsportal.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import ltsportal.accounts.User;
 
-/** The one check that enforces the roles declared in {@link Routes}. */
+/**
+ * The one check that enforces the roles declared in {@link Routes}. Anonymous visitors of a
+ * protected page go to the sign-in page and come back; signed-in users without the role get a 403.
+ */
 public final class Access {
     private Access() {
     }
@@ -17,8 +25,21 @@ public final class Access {
             if (roles.contains(Role.ANYONE)) {
                 return;
             }
-            // No signed-in users exist yet: protected routes refuse everyone.
-            throw new ForbiddenResponse("You are not allowed to open this page.");
+            User user = Auth.user(ctx);
+            if (user == null) {
+                if (Errors.isApi(ctx)) {
+                    throw new HttpResponseException(401, "Sign in first.");
+                }
+                String next = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+                boolean get = "GET".equals(ctx.req().getMethod());
+                ctx.redirect(get ? "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8) : "/login",
+                        HttpStatus.SEE_OTHER);
+                ctx.skipRemainingHandlers();
+                return;
+            }
+            if (!roles.contains(user.role())) {
+                throw new ForbiddenResponse("Your account does not have access to this page.");
+            }
         });
     }
 }

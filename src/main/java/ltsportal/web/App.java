@@ -4,7 +4,20 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
 import java.util.Map;
+import java.util.List;
 import ltsportal.Content;
+import ltsportal.accounts.AccountPages;
+import ltsportal.accounts.AdminPages;
+import ltsportal.accounts.AuditLog;
+import ltsportal.accounts.DemoAccounts;
+import ltsportal.accounts.Invitations;
+import ltsportal.accounts.LoginPages;
+import ltsportal.accounts.LoginThrottle;
+import ltsportal.accounts.Sessions;
+import ltsportal.accounts.SignIn;
+import ltsportal.accounts.Signup;
+import ltsportal.accounts.SignupPages;
+import ltsportal.accounts.Users;
 import ltsportal.catalog.Catalog;
 import ltsportal.catalog.CatalogApi;
 import ltsportal.catalog.CatalogPages;
@@ -29,7 +42,7 @@ public final class App {
     private App() {
     }
 
-    public record Dependencies(String baseUrl, boolean https, DSLContext db, Clock clock, Content content) {
+    public record Dependencies(String baseUrl, boolean https, DSLContext db, Clock clock, Content content, boolean demo) {
         Catalog catalog() {
             return content.catalog();
         }
@@ -46,6 +59,17 @@ public final class App {
                 new Feeds(deps.catalog(), deps.clock(), deps.baseUrl(), revision),
                 new PlanPages(planner, deps.content().upgradeRules(), deps.clock(), deps.baseUrl()),
                 new PlanApi(planner, deps.clock(), deps.baseUrl()));
+        var cookies = new SessionCookies(deps.https());
+        var users = new Users(deps.db());
+        var sessions = new Sessions(deps.db(), users, deps.clock());
+        var audit = new AuditLog(deps.db(), deps.clock());
+        var invitations = new Invitations(deps.db(), deps.clock());
+        var accounts = new Routes.AccountFeatures(
+                new LoginPages(new SignIn(users, sessions, new LoginThrottle(deps.db(), deps.clock()), audit),
+                        sessions, audit, cookies, deps.clock(), deps.demo() ? DemoAccounts.emails() : List.of()),
+                new SignupPages(new Signup(deps.db(), users, invitations, deps.clock()), invitations, sessions, audit, cookies),
+                new AccountPages(users, sessions, invitations, audit, deps.baseUrl()),
+                new AdminPages(deps.db(), users, sessions, audit, deps.clock()));
         var templates = new Templates(Map.of(
                 "product", deps.catalog().product(),
                 "baseUrl", deps.baseUrl(),
@@ -65,9 +89,10 @@ public final class App {
             config.requestLogger.http((ctx, ms) ->
                     REQUESTS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
             SecurityHeaders.register(config.routes, deps.https());
+            Auth.register(config.routes, sessions, cookies);
             Access.register(config.routes);
             Errors.register(config.routes);
-            Routes.declare(config.routes, features);
+            Routes.declare(config.routes, features, accounts);
         });
     }
 }

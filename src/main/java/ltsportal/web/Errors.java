@@ -25,6 +25,15 @@ public final class Errors {
             String message = e.getStatus() == 404 ? "There is nothing at this address." : e.getMessage();
             respond(ctx, e.getStatus(), message);
         });
+        routes.exception(org.jooq.exception.DataAccessException.class, (e, ctx) -> {
+            if (e.sqlStateClass() == org.jooq.exception.SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION) {
+                // Someone else changed the same thing at the same moment: nothing was written.
+                respond(ctx, 409, "That changed while you were at it, and nothing was saved. Reload the page and try again.");
+                return;
+            }
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            respond(ctx, 500, "Something went wrong on our side. Please try again in a moment.");
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             respond(ctx, 500, "Something went wrong on our side. Please try again in a moment.");
@@ -70,6 +79,8 @@ public final class Errors {
             case 403 -> "Not allowed";
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
+            case 409 -> "Changed meanwhile";
+            case 429 -> "Too many attempts";
             default -> status >= 500 ? "Something went wrong" : "Request refused";
         };
     }

@@ -1,8 +1,16 @@
 package ltsportal.web;
 
+import static ltsportal.web.Role.ADMIN;
 import static ltsportal.web.Role.ANYONE;
+import static ltsportal.web.Role.CUSTOMER;
+import static ltsportal.web.Role.ENGINEER;
+import static ltsportal.web.Role.MANAGER;
 
 import io.javalin.config.RoutesConfig;
+import ltsportal.accounts.AccountPages;
+import ltsportal.accounts.AdminPages;
+import ltsportal.accounts.LoginPages;
+import ltsportal.accounts.SignupPages;
 import ltsportal.catalog.CatalogApi;
 import ltsportal.catalog.CatalogPages;
 import ltsportal.catalog.Feeds;
@@ -19,7 +27,13 @@ public final class Routes {
                            PlanPages planPages, PlanApi planApi) {
     }
 
-    static void declare(RoutesConfig routes, Features f) {
+    public record AccountFeatures(LoginPages login, SignupPages signup, AccountPages account, AdminPages admin) {
+    }
+
+    /** Every signed-in user, whatever the role. */
+    private static final Role[] SIGNED_IN = {CUSTOMER, ENGINEER, MANAGER, ADMIN};
+
+    static void declare(RoutesConfig routes, Features f, AccountFeatures a) {
         routes.get("/healthz", ctx -> ctx.result("ok"), ANYONE);
 
         // Version catalog: pages
@@ -43,5 +57,30 @@ public final class Routes {
         routes.get("/api/v1/products/gitlab", f.catalogApi()::v1Product, ANYONE);
         routes.get("/api/v1/products/gitlab/releases/{cycle}", f.catalogApi()::v1Release, ANYONE);
         routes.get("/api/v1/check", f.catalogApi()::check, ANYONE);
+
+        // Accounts: sign-in, sign-up, invitations
+        routes.get("/login", a.login()::form, ANYONE);
+        routes.post("/login", a.login()::login, ANYONE);
+        routes.post("/logout", a.login()::logout, ANYONE);
+        routes.get("/signup", a.signup()::form, ANYONE);
+        routes.post("/signup", a.signup()::signup, ANYONE);
+        routes.get("/invitations/{token}", a.signup()::invitationForm, ANYONE);
+        routes.post("/invitations/{token}", a.signup()::accept, ANYONE);
+
+        // Accounts: one's own
+        routes.get("/account", a.account()::profile, SIGNED_IN);
+        routes.post("/account", a.account()::updateProfile, SIGNED_IN);
+        routes.get("/account/password", a.account()::passwordForm, SIGNED_IN);
+        routes.post("/account/password", a.account()::changePassword, SIGNED_IN);
+        routes.get("/account/invitations", a.account()::invitationsPage, CUSTOMER);
+        routes.post("/account/invitations", a.account()::invite, CUSTOMER);
+
+        // Administration
+        routes.get("/admin/users", a.admin()::list, ADMIN);
+        routes.post("/admin/users", a.admin()::create, ADMIN);
+        routes.post("/admin/users/{id}/disable", a.admin()::disable, ADMIN);
+        routes.post("/admin/users/{id}/enable", a.admin()::enable, ADMIN);
+        routes.post("/admin/users/{id}/role", a.admin()::changeRole, ADMIN);
+        routes.get("/admin/audit", a.admin()::auditLog, ADMIN);
     }
 }

@@ -29,13 +29,11 @@ public final class Templates implements FileRenderer {
 
     @Override
     public String render(String template, Map<String, ?> model, io.javalin.http.Context ctx) {
-        return render(template, model, ctx.path());
-    }
-
-    public String render(String template, Map<String, ?> model, String path) {
         Map<String, Object> values = new HashMap<>(shared);
         values.putAll(model);
-        values.put("currentPath", path);
+        values.put("currentPath", ctx.path());
+        values.put("user", Auth.user(ctx));
+        values.put("csrf", Auth.csrf(ctx));
         return engine.process(template, new Context(null, values));
     }
 }

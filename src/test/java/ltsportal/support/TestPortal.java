@@ -7,13 +7,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import javax.sql.DataSource;
 import ltsportal.Content;
 import ltsportal.Database;
+import ltsportal.accounts.DemoAccounts;
+import ltsportal.accounts.Users;
+import org.jooq.DSLContext;
 import ltsportal.catalog.Catalog;
 import ltsportal.web.App;
 import org.h2.jdbcx.JdbcDataSource;
@@ -23,15 +24,21 @@ public final class TestPortal implements AutoCloseable {
     public static final String BASE_URL = "http://portal.test";
     private static Content sharedContent;
 
+    public static final String DEMO_PASSWORD = "demo-portal-pass";
+
     private final Javalin app;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     public final Instant now;
+    public final MutableClock clock;
+    public final DSLContext db;
 
     private TestPortal(Instant now, DataSource dataSource, String jdbcUrl) {
         this.now = now;
+        this.clock = new MutableClock(now);
         Database.migrate(dataSource);
-        var deps = new App.Dependencies(BASE_URL, false, Database.dsl(dataSource, jdbcUrl),
-                Clock.fixed(now, ZoneOffset.UTC), content());
+        this.db = Database.dsl(dataSource, jdbcUrl);
+        DemoAccounts.seed(db, new Users(db), DEMO_PASSWORD, clock);
+        var deps = new App.Dependencies(BASE_URL, false, db, clock, content(), true);
         this.app = App.create(deps).start("127.0.0.1", 0);
     }
 
@@ -40,6 +47,26 @@ public final class TestPortal implements AutoCloseable {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL(url);
         return new TestPortal(Instant.parse(instant), h2, url);
+    }
+
+    /** The portal on a database of either kind (see {@link TestDatabase}). */
+    public static TestPortal on(TestDatabase database, String instant) {
+        return new TestPortal(Instant.parse(instant), database.dataSource, database.jdbcUrl);
+    }
+
+    /** A fresh visitor with its own cookies, like one browser. */
+    public WebClient visitor() {
+        return new WebClient(this);
+    }
+
+    /** A visitor signed in as one of the demo accounts. */
+    public WebClient signedIn(String email) {
+        WebClient client = visitor();
+        var response = client.post("/login", java.util.Map.of("email", email, "password", DEMO_PASSWORD));
+        if (response.statusCode() != 303) {
+            throw new AssertionError("sign-in as " + email + " failed: " + response.statusCode());
+        }
+        return client;
     }
 
     /** The repository's own content, loaded once for all tests. */

@@ -1,0 +1,94 @@
+package ltsportal.accounts;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import ltsportal.web.Auth;
+import ltsportal.web.SessionCookies;
+
+/** Sign-in and sign-out. A failed sign-in never says whether the email has an account. */
+public final class LoginPages {
+    private final SignIn signIn;
+    private final Sessions sessions;
+    private final AuditLog audit;
+    private final SessionCookies cookies;
+    private final Clock clock;
+    private final List<String> demoAccounts;
+
+    public LoginPages(SignIn signIn, Sessions sessions, AuditLog audit, SessionCookies cookies, Clock clock,
+                      List<String> demoAccounts) {
+        this.signIn = signIn;
+        this.sessions = sessions;
+        this.audit = audit;
+        this.cookies = cookies;
+        this.clock = clock;
+        this.demoAccounts = demoAccounts;
+    }
+
+    public void form(Context ctx) {
+        if (Auth.user(ctx) != null) {
+            ctx.redirect(next(ctx.queryParam("next"), Auth.user(ctx)), HttpStatus.SEE_OTHER);
+            return;
+        }
+        render(ctx, 200, "", ctx.queryParam("next"), null);
+    }
+
+    public void login(Context ctx) {
+        String email = ctx.formParam("email");
+        String password = ctx.formParam("password");
+        String next = ctx.formParam("next");
+        if (email == null || email.isBlank() || password == null || password.isEmpty()) {
+            render(ctx, 400, email, next, "Give your email and your password.");
+            return;
+        }
+        SignIn.Result result = signIn.attempt(email, password, ctx.ip());
+        if (result instanceof SignIn.Locked locked) {
+            long minutes = Math.max(1, Duration.between(clock.instant(), locked.until()).toMinutes() + 1);
+            render(ctx, 429, email, next, "Too many failed sign-ins for this account. It is locked for "
+                    + minutes + " more minute" + (minutes == 1 ? "" : "s") + "; try again then.");
+            return;
+        }
+        if (result instanceof SignIn.Refused) {
+            render(ctx, 401, email, next, "That email and password do not match an account.");
+            return;
+        }
+        var success = (SignIn.Success) result;
+        var old = Auth.session(ctx);
+        if (old != null) {
+            sessions.end(old);
+        }
+        cookies.setSession(ctx, success.sessionId());
+        ctx.redirect(next(next, success.user()), HttpStatus.SEE_OTHER);
+    }
+
+    public void logout(Context ctx) {
+        var session = Auth.session(ctx);
+        if (session != null) {
+            sessions.end(session);
+            audit.record("logout", session.user(), session.user().email(), null, ctx.ip());
+        }
+        cookies.clearSession(ctx);
+        ctx.redirect("/?signedOut", HttpStatus.SEE_OTHER);
+    }
+
+    private void render(Context ctx, int status, String email, String next, String error) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("email", email == null ? "" : email);
+        model.put("next", Auth.safeNext(next) == null ? "" : next);
+        model.put("error", error);
+        model.put("demoAccounts", demoAccounts);
+        ctx.status(status).render("accounts/login", model);
+    }
+
+    static String next(String next, User user) {
+        String safe = Auth.safeNext(next);
+        if (safe != null) {
+            return safe;
+        }
+        return user.role() == ltsportal.web.Role.ADMIN ? "/admin/users" : "/account";
+    }
+}

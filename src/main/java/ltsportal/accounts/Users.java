@@ -1,0 +1,110 @@
+package ltsportal.accounts;
+
+import static ltsportal.db.Tables.APP_USER;
+import static ltsportal.db.Tables.ORGANIZATION;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import ltsportal.db.tables.records.AppUserRecord;
+import ltsportal.web.Role;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/** Reads and writes users. Changes to other people's accounts take the acting admin. */
+public final class Users {
+    private final DSLContext db;
+
+    public Users(DSLContext db) {
+        this.db = db;
+    }
+
+    public record NewUser(String email, String displayName, String timeZone, Role role, Long orgId, String passwordHash) {
+    }
+
+    public long create(DSLContext tx, NewUser user, Instant now) {
+        return tx.insertInto(APP_USER)
+                .set(APP_USER.EMAIL, user.email().strip())
+                .set(APP_USER.EMAIL_KEY, Emails.key(user.email()))
+                .set(APP_USER.DISPLAY_NAME, user.displayName().strip())
+                .set(APP_USER.TIME_ZONE, user.timeZone())
+                .set(APP_USER.ROLE, user.role().name().toLowerCase(Locale.ROOT))
+                .set(APP_USER.ORG_ID, user.orgId())
+                .set(APP_USER.PASSWORD_HASH, user.passwordHash())
+                .set(APP_USER.DISABLED, false)
+                .set(APP_USER.CREATED_AT, now.atOffset(ZoneOffset.UTC))
+                .returning(APP_USER.ID)
+                .fetchOne(APP_USER.ID);
+    }
+
+    public boolean emailTaken(String email) {
+        return db.fetchExists(APP_USER, APP_USER.EMAIL_KEY.eq(Emails.key(email)));
+    }
+
+    public Optional<User> byId(long id) {
+        return select(db).where(APP_USER.ID.eq(id)).fetchOptional(Users::user);
+    }
+
+    public Optional<User> byEmail(String email) {
+        return select(db).where(APP_USER.EMAIL_KEY.eq(Emails.key(email))).fetchOptional(Users::user);
+    }
+
+    /** The stored hash, for the sign-in check only. */
+    public Optional<String> passwordHash(long userId) {
+        return db.select(APP_USER.PASSWORD_HASH).from(APP_USER).where(APP_USER.ID.eq(userId))
+                .fetchOptional(APP_USER.PASSWORD_HASH);
+    }
+
+    public void updateProfile(User self, String displayName, String timeZone) {
+        db.update(APP_USER)
+                .set(APP_USER.DISPLAY_NAME, displayName.strip())
+                .set(APP_USER.TIME_ZONE, timeZone)
+                .where(APP_USER.ID.eq(self.id()))
+                .execute();
+    }
+
+    public void changePassword(User self, String newHash) {
+        db.update(APP_USER).set(APP_USER.PASSWORD_HASH, newHash).where(APP_USER.ID.eq(self.id())).execute();
+    }
+
+    public List<User> all(User admin) {
+        requireAdmin(admin);
+        return select(db).orderBy(APP_USER.ROLE, APP_USER.EMAIL_KEY).fetch(Users::user);
+    }
+
+    public void setDisabled(User admin, long userId, boolean disabled) {
+        requireAdmin(admin);
+        db.update(APP_USER).set(APP_USER.DISABLED, disabled).where(APP_USER.ID.eq(userId)).execute();
+    }
+
+    /** Staff roles only: a customer belongs to an organization, which staff do not. */
+    public void setStaffRole(User admin, long userId, Role role) {
+        requireAdmin(admin);
+        if (role == Role.CUSTOMER || role == Role.ANYONE) {
+            throw new IllegalArgumentException("not a staff role: " + role);
+        }
+        db.update(APP_USER).set(APP_USER.ROLE, role.name().toLowerCase(Locale.ROOT))
+                .where(APP_USER.ID.eq(userId).and(APP_USER.ROLE.ne("customer")))
+                .execute();
+    }
+
+    private static void requireAdmin(User admin) {
+        if (admin == null || admin.role() != Role.ADMIN || admin.disabled()) {
+            throw new SecurityException("only an admin may do this");
+        }
+    }
+
+    private static org.jooq.SelectOnConditionStep<Record> select(DSLContext db) {
+        return db.select(APP_USER.fields()).select(ORGANIZATION.NAME)
+                .from(APP_USER).leftJoin(ORGANIZATION).on(ORGANIZATION.ID.eq(APP_USER.ORG_ID));
+    }
+
+    private static User user(Record r) {
+        AppUserRecord u = r.into(APP_USER);
+        return new User(u.getId(), u.getEmail(), u.getDisplayName(), u.getTimeZone(),
+                Role.valueOf(u.getRole().toUpperCase(Locale.ROOT)), u.getOrgId(), r.get(ORGANIZATION.NAME),
+                u.getDisabled());
+    }
+}

@@ -1,0 +1,79 @@
+package ltsportal.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.Set;
+import ltsportal.accounts.Sessions;
+import ltsportal.accounts.Tokens;
+import ltsportal.accounts.User;
+
+/**
+ * Finds who is asking (from the session cookie) and checks the CSRF token of every request that
+ * could change something. Runs before every request, matched or not.
+ */
+public final class Auth {
+    private static final String SESSION = "auth.session";
+    private static final String CSRF = "auth.csrf";
+    private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    private Auth() {
+    }
+
+    static void register(RoutesConfig routes, Sessions sessions, SessionCookies cookies) {
+        routes.before(ctx -> {
+            var session = sessions.find(ctx.cookie(cookies.sessionName()));
+            String expected;
+            if (session.isPresent()) {
+                ctx.attribute(SESSION, session.get());
+                expected = session.get().csrfToken();
+                ctx.header("Cache-Control", "no-store");
+            } else {
+                expected = ctx.cookie(cookies.csrfName());
+                if ((expected == null || expected.length() != 43) && wantsCsrfCookie(ctx)) {
+                    expected = Tokens.random();
+                    cookies.setCsrf(ctx, expected);
+                }
+            }
+            ctx.attribute(CSRF, expected);
+            if (UNSAFE.contains(ctx.req().getMethod())) {
+                String given = ctx.header("X-CSRF-Token");
+                if (given == null) {
+                    given = ctx.formParam("_csrf");
+                }
+                if (expected == null || !Tokens.same(expected, given)) {
+                    throw new HttpResponseException(403,
+                            "This form has expired or did not come from this site. Reload the page and try again.");
+                }
+            }
+        });
+    }
+
+    private static boolean wantsCsrfCookie(Context ctx) {
+        String path = ctx.path();
+        return !path.startsWith("/api/") && !path.startsWith("/static/") && !path.equals("/healthz");
+    }
+
+    public static Sessions.Current session(Context ctx) {
+        return ctx.attribute(SESSION);
+    }
+
+    /** The signed-in user, or null. */
+    public static User user(Context ctx) {
+        Sessions.Current s = session(ctx);
+        return s == null ? null : s.user();
+    }
+
+    public static String csrf(Context ctx) {
+        return ctx.attribute(CSRF);
+    }
+
+    /** A path to come back to after signing in: local paths only, never another site. */
+    public static String safeNext(String next) {
+        if (next == null || next.length() > 500 || !next.startsWith("/") || next.startsWith("//")
+                || next.contains("\\") || next.chars().anyMatch(c -> c < 0x20)) {
+            return null;
+        }
+        return next;
+    }
+}
