@@ -19,12 +19,13 @@ import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Action;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.RefreshInterval;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
-import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import net.fortuna.ical4j.validate.ValidationException;
@@ -96,9 +97,9 @@ public final class Feeds {
         cal.add(new ProdId("-//LTS Portal//GitLab lifecycle//EN"));
         cal.add(ImmutableVersion.VERSION_2_0);
         cal.add(ImmutableCalScale.GREGORIAN);
-        cal.add(ImmutableMethod.PUBLISH);
         cal.add(new XProperty("X-WR-CALNAME", catalog.product().label() + " release lifecycle"));
-        cal.add(new XProperty("REFRESH-INTERVAL;VALUE=DURATION", "P1D"));
+        cal.add(new RefreshInterval(new ParameterList(java.util.List.of(net.fortuna.ical4j.model.parameter.Value.DURATION)),
+                Duration.ofDays(1)));
         cal.add(new XProperty("X-PUBLISHED-TTL", "P1D"));
         for (LifecycleEvent e : events) {
             VEvent event = new VEvent(e.date(), e.date().plusDays(1), e.title());

@@ -70,6 +70,8 @@ class FeedsHttpTest {
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/calendar"));
         Calendar calendar = new CalendarBuilder().build(new StringReader(response.body()));
+        assertTrue(calendar.validate().getEntries().stream().noneMatch(e -> e.getSeverity()
+                == net.fortuna.ical4j.validate.ValidationEntry.Severity.ERROR), calendar.validate().toString());
         List<VEvent> events = calendar.getComponents("VEVENT");
         assertEquals(66 * 4, events.size());
         Set<String> uids = new HashSet<>();

@@ -33,12 +33,16 @@ public final class TestPortal implements AutoCloseable {
     public final DSLContext db;
 
     private TestPortal(Instant now, DataSource dataSource, String jdbcUrl) {
+        this(now, dataSource, jdbcUrl, false);
+    }
+
+    private TestPortal(Instant now, DataSource dataSource, String jdbcUrl, boolean https) {
         this.now = now;
         this.clock = new MutableClock(now);
         Database.migrate(dataSource);
         this.db = Database.dsl(dataSource, jdbcUrl);
         DemoAccounts.seed(db, new Users(db), DEMO_PASSWORD, clock);
-        var deps = new App.Dependencies(BASE_URL, false, db, clock, content(), true);
+        var deps = new App.Dependencies(https ? "https://portal.test" : BASE_URL, https, db, clock, content(), true);
         this.app = App.create(deps).start("127.0.0.1", 0);
     }
 
@@ -47,6 +51,14 @@ public final class TestPortal implements AutoCloseable {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL(url);
         return new TestPortal(Instant.parse(instant), h2, url);
+    }
+
+    /** The portal as deployed behind https (the test still talks plain HTTP to it). */
+    public static TestPortal https(String instant) {
+        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(url);
+        return new TestPortal(Instant.parse(instant), h2, url, true);
     }
 
     /** The portal on a database of either kind (see {@link TestDatabase}). */

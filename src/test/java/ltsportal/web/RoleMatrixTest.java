@@ -1,0 +1,146 @@
+package ltsportal.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import ltsportal.support.TestPortal;
+import ltsportal.support.WebClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every route x anonymous, customer, engineer, manager, admin -> the expected status. A route the
+ * app declares but this table does not know fails the test: new routes must say who may use them.
+ */
+class RoleMatrixTest {
+    static final List<String> WHO = List.of("anonymous", "customer@demo.test", "engineer@demo.test",
+            "manager@demo.test", "admin@demo.test");
+
+    /** Route as declared -> a concrete request and the statuses for anonymous, customer, engineer, manager, admin. */
+    static final Map<String, Row> MATRIX = new LinkedHashMap<>();
+
+    record Row(String path, int... statuses) {
+    }
+
+    static void row(String route, String path, int... statuses) {
+        MATRIX.put(route, new Row(path, statuses));
+    }
+
+    static {
+        int[] open = {200, 200, 200, 200, 200};
+        row("GET /healthz", "/healthz", open);
+        row("GET /", "/", open);
+        row("GET /gitlab", "/gitlab", open);
+        row("GET /gitlab/timeline.svg", "/gitlab/timeline.svg", open);
+        row("GET /gitlab/feed.atom", "/gitlab/feed.atom", open);
+        row("GET /gitlab/calendar.ics", "/gitlab/calendar.ics", open);
+        row("GET /gitlab/plan", "/gitlab/plan?from=17.3.7&to=17.5", open);
+        row("GET /gitlab/plan/print", "/gitlab/plan/print?from=17.3.7&to=17.5", open);
+        row("GET /gitlab/plan.md", "/gitlab/plan.md?from=17.3.7&to=17.5", open);
+        row("GET /api/v1/plan", "/api/v1/plan?from=17.3.7&to=17.5", open);
+        row("GET /gitlab/{cycle}", "/gitlab/18.11", open);
+        row("GET /api/gitlab.json", "/api/gitlab.json", open);
+        row("GET /api/gitlab/{cycle}.json", "/api/gitlab/18.11.json", open);
+        row("GET /api/v1/products/gitlab", "/api/v1/products/gitlab", open);
+        row("GET /api/v1/products/gitlab/releases/{cycle}", "/api/v1/products/gitlab/releases/latest", open);
+        row("GET /api/v1/check", "/api/v1/check?version=17.3.4", open);
+
+        row("GET /login", "/login", 200, 303, 303, 303, 303);
+        row("POST /login", "/login", 400, 400, 400, 400, 400);
+        row("POST /logout", "/logout", 303, 303, 303, 303, 303);
+        row("GET /signup", "/signup", open);
+        row("POST /signup", "/signup", 400, 400, 400, 400, 400);
+        row("GET /invitations/{token}", "/invitations/no-such-token", 404, 404, 404, 404, 404);
+        row("POST /invitations/{token}", "/invitations/no-such-token", 404, 404, 404, 404, 404);
+
+        row("GET /account", "/account", 303, 200, 200, 200, 200);
+        row("POST /account", "/account", 303, 400, 400, 400, 400);
+        row("GET /account/password", "/account/password", 303, 200, 200, 200, 200);
+        row("POST /account/password", "/account/password", 303, 400, 400, 400, 400);
+        row("GET /account/invitations", "/account/invitations", 303, 200, 403, 403, 403);
+        row("POST /account/invitations", "/account/invitations", 303, 400, 403, 403, 403);
+
+        row("GET /admin/users", "/admin/users", 303, 403, 403, 403, 200);
+        row("POST /admin/users", "/admin/users", 303, 403, 403, 403, 400);
+        row("POST /admin/users/{id}/disable", "/admin/users/999999/disable", 303, 403, 403, 403, 404);
+        row("POST /admin/users/{id}/enable", "/admin/users/999999/enable", 303, 403, 403, 403, 404);
+        row("POST /admin/users/{id}/role", "/admin/users/999999/role", 303, 403, 403, 403, 404);
+        row("GET /admin/audit", "/admin/audit", 303, 403, 403, 403, 200);
+    }
+
+    private static TestPortal portal;
+    private static final Map<String, WebClient> CLIENTS = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void start() {
+        portal = TestPortal.at("2026-06-01T12:00:00Z");
+        for (String who : WHO) {
+            CLIENTS.put(who, who.equals("anonymous") ? portal.visitor() : portal.signedIn(who));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        portal.close();
+    }
+
+    @Test
+    void everyDeclaredRouteIsInTheMatrix() {
+        List<String> missing = new ArrayList<>();
+        for (var e : portal.endpoints()) {
+            if (!e.endpoint.method.isHttpMethod()) {
+                continue;
+            }
+            String route = e.endpoint.method.name() + " " + e.endpoint.path;
+            if (!MATRIX.containsKey(route)) {
+                missing.add(route);
+            }
+        }
+        if (!missing.isEmpty()) {
+            fail("routes without an expected status per role: " + missing);
+        }
+        assertEquals(MATRIX.size(), portal.endpoints().stream().filter(e -> e.endpoint.method.isHttpMethod()).count(),
+                "the matrix names routes the app does not have");
+    }
+
+    @Test
+    void everyRoleGetsTheExpectedStatusOnEveryRoute() {
+        List<String> wrong = new ArrayList<>();
+        for (var entry : MATRIX.entrySet()) {
+            String method = entry.getKey().substring(0, entry.getKey().indexOf(' '));
+            Row row = entry.getValue();
+            for (int i = 0; i < WHO.size(); i++) {
+                if (entry.getKey().equals("POST /logout")) {
+                    continue; // checked below: signing out here would end the other rows' sessions
+                }
+                WebClient client = CLIENTS.get(WHO.get(i));
+                client.get("/account"); // a page with the visitor's current CSRF token
+                if (WHO.get(i).equals("anonymous")) {
+                    client.get("/login");
+                }
+                int status = method.equals("GET") ? client.get(row.path()).statusCode()
+                        : client.post(row.path(), Map.of()).statusCode();
+                if (status != row.statuses()[i]) {
+                    wrong.add(entry.getKey() + " as " + WHO.get(i) + ": " + status + ", expected " + row.statuses()[i]);
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void signOutAnswersEveryone() {
+        for (String who : WHO) {
+            WebClient client = who.equals("anonymous") ? portal.visitor() : portal.signedIn(who);
+            client.get("/login");
+            client.get("/account");
+            assertEquals(303, client.post("/logout", Map.of()).statusCode(), who);
+        }
+    }
+}
