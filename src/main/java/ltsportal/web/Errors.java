@@ -25,6 +25,7 @@ public final class Errors {
             String message = e.getStatus() == 404 ? "There is nothing at this address." : e.getMessage();
             respond(ctx, e.getStatus(), message);
         });
+        routes.exception(Conflict.class, (e, ctx) -> respond(ctx, 409, e.getMessage()));
         routes.exception(org.jooq.exception.DataAccessException.class, (e, ctx) -> {
             if (e.sqlStateClass() == org.jooq.exception.SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION) {
                 // Someone else changed the same thing at the same moment: nothing was written.

@@ -1,0 +1,14 @@
+package ltsportal.spikes;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A customer's upgrade window in a spike, with the intake and the upgrade path attached. */
+public record Booking(long id, long spikeId, String spikeName, long windowId, Instant windowStart, Instant windowEnd,
+                      long orgId, String orgName, BookingStatus status, Intake intake, List<String> upgradePath,
+                      String cancelReason, int icsSequence, Instant createdAt, Instant updatedAt) {
+
+    /** One change in a booking's life, as its history shows it. */
+    public record Event(Instant at, String actor, String kind, String fromStatus, String toStatus, String detail) {
+    }
+}

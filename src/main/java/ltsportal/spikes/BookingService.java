@@ -1,0 +1,265 @@
+package ltsportal.spikes;
+
+import static ltsportal.db.Tables.BOOKING;
+import static ltsportal.db.Tables.BOOKING_EVENT;
+import static ltsportal.db.Tables.SPIKE_WINDOW;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import ltsportal.accounts.User;
+import ltsportal.web.Conflict;
+import ltsportal.web.Role;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+import org.jooq.exception.SQLStateClass;
+
+/**
+ * Every change to a booking, each in one transaction. Capacity is the database's to enforce: the
+ * window row is locked, the counter goes up only while below capacity (and a CHECK constraint
+ * backs that), and the idempotency key is unique, so neither a double-submit nor any number of
+ * concurrent requests on any number of portal instances can overbook. Status changes are
+ * compare-and-swap updates: two staff clicking at once change a booking once.
+ */
+public final class BookingService {
+    private final DSLContext db;
+    private final Clock clock;
+
+    public BookingService(DSLContext db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public sealed interface Result permits Done, Duplicate, Refused {
+    }
+
+    /** The booking was made or changed. */
+    public record Done(long bookingId) implements Result {
+    }
+
+    /** The same form was submitted again: the booking it made already exists. */
+    public record Duplicate(long bookingId) implements Result {
+    }
+
+    /** Nothing changed, and why: {@code conflict} when someone else got there first. */
+    public record Refused(String message, boolean conflict) implements Result {
+    }
+
+    public Result book(User customer, Spike spike, long windowId, Intake intake, List<String> path, String idempotencyKey) {
+        if (customer.role() != Role.CUSTOMER || customer.orgId() == null) {
+            return new Refused("Only customers book upgrade windows.", false);
+        }
+        var existing = Bookings.idByIdempotencyKey(db, customer.orgId(), idempotencyKey);
+        if (existing.isPresent()) {
+            return new Duplicate(existing.get());
+        }
+        Instant now = clock.instant();
+        try {
+            return db.transactionResult(cfg -> {
+                DSLContext tx = cfg.dsl();
+                var row = tx.selectFrom(SPIKE_WINDOW).where(SPIKE_WINDOW.ID.eq(windowId))
+                        .and(SPIKE_WINDOW.SPIKE_ID.eq(spike.id())).forUpdate().fetchOptional();
+                if (row.isEmpty()) {
+                    return new Refused("That window does not exist in this spike.", false);
+                }
+                var availability = BookingRules.availability(spike, Spikes.window(row.get()), now);
+                if (availability != BookingRules.Availability.AVAILABLE) {
+                    return new Refused(message(availability), availability == BookingRules.Availability.FULL);
+                }
+                int taken = tx.update(SPIKE_WINDOW).set(SPIKE_WINDOW.BOOKED, SPIKE_WINDOW.BOOKED.plus(1))
+                        .where(SPIKE_WINDOW.ID.eq(windowId)).and(SPIKE_WINDOW.BOOKED.lt(SPIKE_WINDOW.CAPACITY))
+                        .execute();
+                if (taken != 1) {
+                    return new Refused(message(BookingRules.Availability.FULL), true);
+                }
+                OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+                long id = tx.insertInto(BOOKING)
+                        .set(BOOKING.SPIKE_ID, spike.id())
+                        .set(BOOKING.WINDOW_ID, windowId)
+                        .set(BOOKING.ORG_ID, customer.orgId())
+                        .set(BOOKING.CREATED_BY, customer.id())
+                        .set(BOOKING.STATUS, BookingStatus.REQUESTED.key())
+                        .set(BOOKING.IDEMPOTENCY_KEY, idempotencyKey)
+                        .set(BOOKING.INSTANCE_NAME, intake.instanceName())
+                        .set(BOOKING.DEPLOYMENT, intake.deployment())
+                        .set(BOOKING.EDITION, intake.edition())
+                        .set(BOOKING.TOPOLOGY, intake.topology())
+                        .set(BOOKING.GEO, intake.geo())
+                        .set(BOOKING.CURRENT_VERSION, intake.currentVersion())
+                        .set(BOOKING.TARGET_VERSION, intake.targetVersion())
+                        .set(BOOKING.UPGRADE_PATH, String.join(",", path))
+                        .set(BOOKING.CONTACT_NAME, intake.contactName())
+                        .set(BOOKING.CONTACT_EMAIL, intake.contactEmail())
+                        .set(BOOKING.CONTACT_PHONE, intake.contactPhone())
+                        .set(BOOKING.UPGRADE_PLAN_URL, intake.upgradePlanUrl())
+                        .set(BOOKING.ROLLBACK_PLAN_URL, intake.rollbackPlanUrl())
+                        .set(BOOKING.NOTES, intake.notes())
+                        .set(BOOKING.ICS_SEQUENCE, 0)
+                        .set(BOOKING.CREATED_AT, at)
+                        .set(BOOKING.UPDATED_AT, at)
+                        .returning(BOOKING.ID).fetchOne(BOOKING.ID);
+                event(tx, id, customer, "requested", null, BookingStatus.REQUESTED, "window " + row.get().getStartsAt().toInstant(), at);
+                return new Done(id);
+            });
+        } catch (DataAccessException e) {
+            if (e.sqlStateClass() == SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION) {
+                // The same idempotency key won a race with us, or the capacity check refused: nothing was written.
+                var winner = Bookings.idByIdempotencyKey(db, customer.orgId(), idempotencyKey);
+                return winner.<Result>map(Duplicate::new)
+                        .orElseGet(() -> new Refused(message(BookingRules.Availability.FULL), true));
+            }
+            throw e;
+        }
+    }
+
+    /** Moves a booking to another window of the same spike; the booking keeps its id. */
+    public Result reschedule(User actor, Spike spike, long bookingId, long newWindowId) {
+        Instant now = clock.instant();
+        return db.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            var booking = tx.selectFrom(BOOKING).where(BOOKING.ID.eq(bookingId)).and(Bookings.visibleTo(actor))
+                    .forUpdate().fetchOptional();
+            if (booking.isEmpty()) {
+                return new Refused("There is no such booking.", false);
+            }
+            BookingStatus status = BookingStatus.of(booking.get().getStatus());
+            if (!status.reschedulable()) {
+                return new Refused("A " + status.key() + " booking cannot move to another window.", false);
+            }
+            long oldWindowId = booking.get().getWindowId();
+            if (oldWindowId == newWindowId) {
+                return new Refused("The booking is in that window already.", false);
+            }
+            // Lock both windows in id order, so two opposite moves cannot deadlock.
+            var windows = tx.selectFrom(SPIKE_WINDOW).where(SPIKE_WINDOW.ID.in(oldWindowId, newWindowId))
+                    .and(SPIKE_WINDOW.SPIKE_ID.eq(spike.id())).orderBy(SPIKE_WINDOW.ID).forUpdate().fetch();
+            var oldWindow = windows.stream().filter(w -> w.getId() == oldWindowId).findFirst();
+            var newWindow = windows.stream().filter(w -> w.getId() == newWindowId).findFirst();
+            if (newWindow.isEmpty() || oldWindow.isEmpty()) {
+                return new Refused("That window does not exist in this spike.", false);
+            }
+            if (actor.role() == Role.CUSTOMER && !BookingRules.beforeCutoff(spike, Spikes.window(oldWindow.get()), now)) {
+                return new Refused("It is too late to move this booking: the cut-off is " + spike.cancelCutoffHours()
+                        + " hours before the window starts.", false);
+            }
+            var availability = BookingRules.availability(spike, Spikes.window(newWindow.get()), now);
+            if (availability != BookingRules.Availability.AVAILABLE) {
+                return new Refused(message(availability), availability == BookingRules.Availability.FULL);
+            }
+            if (tx.update(SPIKE_WINDOW).set(SPIKE_WINDOW.BOOKED, SPIKE_WINDOW.BOOKED.plus(1))
+                    .where(SPIKE_WINDOW.ID.eq(newWindowId)).and(SPIKE_WINDOW.BOOKED.lt(SPIKE_WINDOW.CAPACITY)).execute() != 1) {
+                return new Refused(message(BookingRules.Availability.FULL), true);
+            }
+            tx.update(SPIKE_WINDOW).set(SPIKE_WINDOW.BOOKED, SPIKE_WINDOW.BOOKED.minus(1))
+                    .where(SPIKE_WINDOW.ID.eq(oldWindowId)).execute();
+            OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+            int moved = tx.update(BOOKING)
+                    .set(BOOKING.WINDOW_ID, newWindowId)
+                    .set(BOOKING.ICS_SEQUENCE, BOOKING.ICS_SEQUENCE.plus(1))
+                    .set(BOOKING.UPDATED_AT, at)
+                    .where(BOOKING.ID.eq(bookingId)).and(BOOKING.STATUS.eq(status.key()))
+                    .and(BOOKING.WINDOW_ID.eq(oldWindowId))
+                    .execute();
+            if (moved != 1) {
+                throw new ChangedMeanwhile();
+            }
+            event(tx, bookingId, actor, "rescheduled", status, status,
+                    oldWindow.get().getStartsAt().toInstant() + " -> " + newWindow.get().getStartsAt().toInstant(), at);
+            return new Done(bookingId);
+        });
+    }
+
+    /** Cancels a booking and frees its place. Customers may until the cut-off; staff always. */
+    public Result cancel(User actor, Spike spike, long bookingId, String reason) {
+        Instant now = clock.instant();
+        return db.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            var booking = tx.selectFrom(BOOKING).where(BOOKING.ID.eq(bookingId)).and(Bookings.visibleTo(actor))
+                    .forUpdate().fetchOptional();
+            if (booking.isEmpty()) {
+                return new Refused("There is no such booking.", false);
+            }
+            BookingStatus status = BookingStatus.of(booking.get().getStatus());
+            if (!status.canBecome(BookingStatus.CANCELLED)) {
+                return new Refused("A " + status.key() + " booking cannot be cancelled.", false);
+            }
+            var window = tx.selectFrom(SPIKE_WINDOW).where(SPIKE_WINDOW.ID.eq(booking.get().getWindowId())).forUpdate().fetchOne();
+            if (actor.role() == Role.CUSTOMER && !BookingRules.beforeCutoff(spike, Spikes.window(window), now)) {
+                return new Refused("It is too late to cancel online: the cut-off is " + spike.cancelCutoffHours()
+                        + " hours before the window starts. Contact support.", false);
+            }
+            OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+            int changed = tx.update(BOOKING)
+                    .set(BOOKING.STATUS, BookingStatus.CANCELLED.key())
+                    .set(BOOKING.CANCEL_REASON, reason)
+                    .set(BOOKING.ICS_SEQUENCE, BOOKING.ICS_SEQUENCE.plus(1))
+                    .set(BOOKING.UPDATED_AT, at)
+                    .where(BOOKING.ID.eq(bookingId)).and(BOOKING.STATUS.eq(status.key()))
+                    .execute();
+            if (changed != 1) {
+                throw new ChangedMeanwhile();
+            }
+            tx.update(SPIKE_WINDOW).set(SPIKE_WINDOW.BOOKED, SPIKE_WINDOW.BOOKED.minus(1))
+                    .where(SPIKE_WINDOW.ID.eq(window.getId())).execute();
+            event(tx, bookingId, actor, "cancelled", status, BookingStatus.CANCELLED, reason, at);
+            return new Done(bookingId);
+        });
+    }
+
+    /** Staff move a booking along its life (confirm, complete): a compare-and-swap on the status. */
+    public Result advance(User staff, long bookingId, BookingStatus from, BookingStatus to) {
+        if (staff.role() == Role.CUSTOMER) {
+            return new Refused("Only support staff change a booking's status.", false);
+        }
+        if (!from.canBecome(to)) {
+            return new Refused("A " + from.key() + " booking cannot become " + to.key() + ".", false);
+        }
+        OffsetDateTime at = clock.instant().atOffset(ZoneOffset.UTC);
+        return db.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            int changed = tx.update(BOOKING).set(BOOKING.STATUS, to.key()).set(BOOKING.UPDATED_AT, at)
+                    .where(BOOKING.ID.eq(bookingId)).and(BOOKING.STATUS.eq(from.key())).execute();
+            if (changed != 1) {
+                return new Refused("The booking changed meanwhile; reload to see its status.", true);
+            }
+            event(tx, bookingId, staff, to.key(), from, to, null, at);
+            return new Done(bookingId);
+        });
+    }
+
+    private static void event(DSLContext tx, long bookingId, User actor, String kind, BookingStatus from,
+                              BookingStatus to, String detail, OffsetDateTime at) {
+        tx.insertInto(BOOKING_EVENT)
+                .set(BOOKING_EVENT.BOOKING_ID, bookingId)
+                .set(BOOKING_EVENT.OCCURRED_AT, at)
+                .set(BOOKING_EVENT.ACTOR_ID, actor.id())
+                .set(BOOKING_EVENT.ACTOR_NAME, actor.displayName())
+                .set(BOOKING_EVENT.KIND, kind)
+                .set(BOOKING_EVENT.FROM_STATUS, from == null ? null : from.key())
+                .set(BOOKING_EVENT.TO_STATUS, to.key())
+                .set(BOOKING_EVENT.DETAIL, detail == null || detail.length() <= 500 ? detail : detail.substring(0, 500))
+                .execute();
+    }
+
+    static String message(BookingRules.Availability availability) {
+        return switch (availability) {
+            case FULL -> "That window has just been fully booked. Choose another one below.";
+            case PAST -> "That window has already started.";
+            case TOO_SOON -> "That window starts too soon: bookings need the spike's minimum notice.";
+            case BEYOND_HORIZON -> "That window is not open for booking yet.";
+            case CLOSED -> "This spike does not take bookings now.";
+            case AVAILABLE -> "Available.";
+        };
+    }
+
+    /** A compare-and-swap found the booking changed by someone else: the transaction rolls back. */
+    public static final class ChangedMeanwhile extends Conflict {
+        private static final long serialVersionUID = 1L;
+
+        ChangedMeanwhile() {
+            super("Someone changed this booking at the same moment. Reload the page to see where it stands.");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package ltsportal.spikes;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** A booking's life: requested -> confirmed -> staffed -> completed, or cancelled on the way. */
+public enum BookingStatus {
+    REQUESTED, CONFIRMED, STAFFED, COMPLETED, CANCELLED;
+
+    private static final Map<BookingStatus, Set<BookingStatus>> NEXT = Map.of(
+            REQUESTED, Set.of(CONFIRMED, CANCELLED),
+            CONFIRMED, Set.of(STAFFED, COMPLETED, CANCELLED),
+            STAFFED, Set.of(COMPLETED, CANCELLED),
+            COMPLETED, Set.of(),
+            CANCELLED, Set.of());
+
+    public boolean canBecome(BookingStatus next) {
+        return NEXT.get(this).contains(next);
+    }
+
+    /** Holding a place in its window: every booking but a cancelled one counts against capacity. */
+    public boolean holdsPlace() {
+        return this != CANCELLED;
+    }
+
+    /** Still ahead of its upgrade: it can be cancelled. */
+    public boolean active() {
+        return this == REQUESTED || this == CONFIRMED || this == STAFFED;
+    }
+
+    /** The window can still be changed: before anyone is staffed on it. */
+    public boolean reschedulable() {
+        return this == REQUESTED || this == CONFIRMED;
+    }
+
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static BookingStatus of(String key) {
+        return valueOf(key.toUpperCase(Locale.ROOT));
+    }
+}

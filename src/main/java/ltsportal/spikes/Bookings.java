@@ -1,0 +1,86 @@
+package ltsportal.spikes;
+
+import static ltsportal.db.Tables.BOOKING;
+import static ltsportal.db.Tables.BOOKING_EVENT;
+import static ltsportal.db.Tables.ORGANIZATION;
+import static ltsportal.db.Tables.SPIKE;
+import static ltsportal.db.Tables.SPIKE_WINDOW;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import ltsportal.accounts.User;
+import ltsportal.db.tables.records.BookingRecord;
+import ltsportal.web.Role;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/**
+ * Reads bookings for the acting user: a customer only ever sees their organization's bookings, and
+ * another organization's booking is simply not there. Engineers, managers and admins see all.
+ */
+public final class Bookings {
+    private final DSLContext db;
+
+    public Bookings(DSLContext db) {
+        this.db = db;
+    }
+
+    static Condition visibleTo(User actor) {
+        if (actor.role() == Role.CUSTOMER) {
+            return BOOKING.ORG_ID.eq(actor.orgId());
+        }
+        return DSL.trueCondition();
+    }
+
+    public Optional<Booking> find(User actor, long id) {
+        return select(db).where(BOOKING.ID.eq(id)).and(visibleTo(actor)).fetchOptional(Bookings::booking);
+    }
+
+    public List<Booking> list(User actor) {
+        return select(db).where(visibleTo(actor)).orderBy(SPIKE_WINDOW.STARTS_AT.desc(), BOOKING.ID.desc())
+                .fetch(Bookings::booking);
+    }
+
+    public List<Booking> ofSpike(User actor, long spikeId) {
+        return select(db).where(BOOKING.SPIKE_ID.eq(spikeId)).and(visibleTo(actor))
+                .orderBy(SPIKE_WINDOW.STARTS_AT, BOOKING.ID).fetch(Bookings::booking);
+    }
+
+    public List<Booking.Event> history(User actor, long bookingId) {
+        if (find(actor, bookingId).isEmpty()) {
+            return List.of();
+        }
+        return db.selectFrom(BOOKING_EVENT).where(BOOKING_EVENT.BOOKING_ID.eq(bookingId))
+                .orderBy(BOOKING_EVENT.OCCURRED_AT, BOOKING_EVENT.ID)
+                .fetch(r -> new Booking.Event(r.getOccurredAt().toInstant(), r.getActorName(), r.getKind(),
+                        r.getFromStatus(), r.getToStatus(), r.getDetail()));
+    }
+
+    static Optional<Long> idByIdempotencyKey(DSLContext db, long orgId, String key) {
+        return db.select(BOOKING.ID).from(BOOKING).where(BOOKING.IDEMPOTENCY_KEY.eq(key)).and(BOOKING.ORG_ID.eq(orgId))
+                .fetchOptional(BOOKING.ID);
+    }
+
+    private static org.jooq.SelectOnConditionStep<Record> select(DSLContext db) {
+        return db.select(BOOKING.fields()).select(SPIKE.NAME, SPIKE_WINDOW.STARTS_AT, SPIKE_WINDOW.ENDS_AT, ORGANIZATION.NAME)
+                .from(BOOKING)
+                .join(SPIKE).on(SPIKE.ID.eq(BOOKING.SPIKE_ID))
+                .join(SPIKE_WINDOW).on(SPIKE_WINDOW.ID.eq(BOOKING.WINDOW_ID))
+                .join(ORGANIZATION).on(ORGANIZATION.ID.eq(BOOKING.ORG_ID));
+    }
+
+    private static Booking booking(Record r) {
+        BookingRecord b = r.into(BOOKING);
+        Intake intake = new Intake(b.getInstanceName(), b.getDeployment(), b.getEdition(), b.getTopology(), b.getGeo(),
+                b.getCurrentVersion(), b.getTargetVersion(), b.getContactName(), b.getContactEmail(), b.getContactPhone(),
+                b.getUpgradePlanUrl(), b.getRollbackPlanUrl(), b.getNotes());
+        List<String> path = b.getUpgradePath().isEmpty() ? List.of() : Arrays.asList(b.getUpgradePath().split(","));
+        return new Booking(b.getId(), b.getSpikeId(), r.get(SPIKE.NAME), b.getWindowId(),
+                r.get(SPIKE_WINDOW.STARTS_AT).toInstant(), r.get(SPIKE_WINDOW.ENDS_AT).toInstant(), b.getOrgId(),
+                r.get(ORGANIZATION.NAME), BookingStatus.of(b.getStatus()), intake, path, b.getCancelReason(),
+                b.getIcsSequence(), b.getCreatedAt().toInstant(), b.getUpdatedAt().toInstant());
+    }
+}

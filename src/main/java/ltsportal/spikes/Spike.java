@@ -1,0 +1,24 @@
+package ltsportal.spikes;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Set;
+
+/** A period with extra support staff on hand for upgrades, and the rules for booking into it. */
+public record Spike(long id, String name, String descriptionMarkdown, String descriptionHtml, LocalDate startsOn,
+                   LocalDate endsOn, ZoneId zone, String focus, WindowTemplate template, Set<LocalDate> blackoutDates,
+                   int minNoticeBusinessDays, int horizonDays, int cancelCutoffHours, Status status) {
+
+    public enum Status {
+        DRAFT, OPEN, CLOSED;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public boolean open() {
+        return status == Status.OPEN;
+    }
+}

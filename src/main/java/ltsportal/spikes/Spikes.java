@@ -1,0 +1,170 @@
+package ltsportal.spikes;
+
+import static ltsportal.db.Tables.SPIKE;
+import static ltsportal.db.Tables.SPIKE_WINDOW;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import ltsportal.db.tables.records.SpikeRecord;
+import ltsportal.db.tables.records.SpikeWindowRecord;
+import org.jooq.DSLContext;
+
+/** Spikes and their windows. Reads serve everyone signed in; writes are the managers'. */
+public final class Spikes {
+    private final DSLContext db;
+
+    public Spikes(DSLContext db) {
+        this.db = db;
+    }
+
+    public List<Spike> open() {
+        return db.selectFrom(SPIKE).where(SPIKE.STATUS.eq("open")).orderBy(SPIKE.STARTS_ON, SPIKE.ID).fetch(Spikes::spike);
+    }
+
+    public List<Spike> all() {
+        return db.selectFrom(SPIKE).orderBy(SPIKE.STARTS_ON.desc(), SPIKE.ID.desc()).fetch(Spikes::spike);
+    }
+
+    public Optional<Spike> byId(long id) {
+        return db.selectFrom(SPIKE).where(SPIKE.ID.eq(id)).fetchOptional(Spikes::spike);
+    }
+
+    public List<SpikeWindow> windows(long spikeId) {
+        return db.selectFrom(SPIKE_WINDOW).where(SPIKE_WINDOW.SPIKE_ID.eq(spikeId))
+                .orderBy(SPIKE_WINDOW.STARTS_AT, SPIKE_WINDOW.ID).fetch(Spikes::window);
+    }
+
+    public Optional<SpikeWindow> window(long spikeId, long windowId) {
+        return db.selectFrom(SPIKE_WINDOW).where(SPIKE_WINDOW.ID.eq(windowId)).and(SPIKE_WINDOW.SPIKE_ID.eq(spikeId))
+                .fetchOptional(Spikes::window);
+    }
+
+    /** Creates the spike and the windows of its template, in one transaction. */
+    public long create(Spike s, Instant now) {
+        return db.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            long id = tx.insertInto(SPIKE)
+                    .set(fields(tx.newRecord(SPIKE), s))
+                    .set(SPIKE.CREATED_AT, now.atOffset(ZoneOffset.UTC))
+                    .returning(SPIKE.ID).fetchOne(SPIKE.ID);
+            for (var w : s.template().generate(s.startsOn(), s.endsOn(), s.zone(), s.blackoutDates())) {
+                insertWindow(tx, id, w.start(), w.end(), w.capacity());
+            }
+            return id;
+        });
+    }
+
+    /**
+     * Saves the spike and brings its windows in line with the template: windows the template no
+     * longer makes are removed unless booked; new ones are added. Booked windows always stay.
+     */
+    public void update(Spike s) {
+        db.transaction(cfg -> {
+            DSLContext tx = cfg.dsl();
+            tx.update(SPIKE).set(fields(tx.newRecord(SPIKE), s)).where(SPIKE.ID.eq(s.id())).execute();
+            var planned = s.template().generate(s.startsOn(), s.endsOn(), s.zone(), s.blackoutDates());
+            Set<Instant> wanted = planned.stream().map(WindowTemplate.Planned::start).collect(Collectors.toSet());
+            var existing = tx.selectFrom(SPIKE_WINDOW).where(SPIKE_WINDOW.SPIKE_ID.eq(s.id())).forUpdate().fetch();
+            Set<Instant> have = existing.stream().map(r -> r.getStartsAt().toInstant()).collect(Collectors.toSet());
+            for (var r : existing) {
+                if (!wanted.contains(r.getStartsAt().toInstant()) && r.getBooked() == 0) {
+                    r.delete();
+                }
+            }
+            for (var w : planned) {
+                if (!have.contains(w.start())) {
+                    insertWindow(tx, s.id(), w.start(), w.end(), w.capacity());
+                }
+            }
+        });
+    }
+
+    public long addWindow(long spikeId, Instant start, Instant end, int capacity) {
+        return insertWindow(db, spikeId, start, end, capacity);
+    }
+
+    /**
+     * Resizes a window. The capacity check in the database refuses a capacity below the bookings;
+     * the condition here says so without relying on the error.
+     */
+    public boolean resizeWindow(long spikeId, long windowId, Instant end, int capacity) {
+        return db.update(SPIKE_WINDOW)
+                .set(SPIKE_WINDOW.ENDS_AT, end.atOffset(ZoneOffset.UTC))
+                .set(SPIKE_WINDOW.CAPACITY, capacity)
+                .where(SPIKE_WINDOW.ID.eq(windowId)).and(SPIKE_WINDOW.SPIKE_ID.eq(spikeId))
+                .and(SPIKE_WINDOW.BOOKED.le(capacity))
+                .execute() == 1;
+    }
+
+    /** Removes a window nobody booked; false when it has bookings (or does not exist). */
+    public boolean removeWindow(long spikeId, long windowId) {
+        return db.deleteFrom(SPIKE_WINDOW)
+                .where(SPIKE_WINDOW.ID.eq(windowId)).and(SPIKE_WINDOW.SPIKE_ID.eq(spikeId))
+                .and(SPIKE_WINDOW.BOOKED.eq(0))
+                .andNotExists(db.selectOne().from(ltsportal.db.Tables.BOOKING)
+                        .where(ltsportal.db.Tables.BOOKING.WINDOW_ID.eq(windowId)))
+                .execute() == 1;
+    }
+
+    private static long insertWindow(DSLContext tx, long spikeId, Instant start, Instant end, int capacity) {
+        return tx.insertInto(SPIKE_WINDOW)
+                .set(SPIKE_WINDOW.SPIKE_ID, spikeId)
+                .set(SPIKE_WINDOW.STARTS_AT, start.atOffset(ZoneOffset.UTC))
+                .set(SPIKE_WINDOW.ENDS_AT, end.atOffset(ZoneOffset.UTC))
+                .set(SPIKE_WINDOW.CAPACITY, capacity)
+                .set(SPIKE_WINDOW.BOOKED, 0)
+                .returning(SPIKE_WINDOW.ID).fetchOne(SPIKE_WINDOW.ID);
+    }
+
+    private static SpikeRecord fields(SpikeRecord r, Spike s) {
+        r.setName(s.name());
+        r.setDescriptionMd(s.descriptionMarkdown());
+        r.setDescriptionHtml(s.descriptionHtml());
+        r.setStartsOn(s.startsOn());
+        r.setEndsOn(s.endsOn());
+        r.setTimeZone(s.zone().getId());
+        r.setFocus(s.focus());
+        r.setWeekdays(s.template().weekdays().stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(",")));
+        r.setStartTimes(s.template().startTimes().stream().sorted().map(LocalTime::toString).collect(Collectors.joining(",")));
+        r.setWindowMinutes((int) s.template().duration().toMinutes());
+        r.setCapacity(s.template().capacity());
+        r.setBlackoutDates(s.blackoutDates().stream().sorted().map(LocalDate::toString).collect(Collectors.joining(",")));
+        r.setMinNoticeBusinessDays(s.minNoticeBusinessDays());
+        r.setHorizonDays(s.horizonDays());
+        r.setCancelCutoffHours(s.cancelCutoffHours());
+        r.setStatus(s.status().key());
+        r.changed(SPIKE.ID, false);
+        r.changed(SPIKE.CREATED_AT, false);
+        return r;
+    }
+
+    static Spike spike(SpikeRecord r) {
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        Arrays.stream(r.getWeekdays().split(",")).filter(d -> !d.isBlank()).map(DayOfWeek::valueOf).forEach(days::add);
+        List<LocalTime> times = Arrays.stream(r.getStartTimes().split(",")).filter(t -> !t.isBlank())
+                .map(LocalTime::parse).toList();
+        Set<LocalDate> blackout = Arrays.stream(r.getBlackoutDates().split(",")).filter(d -> !d.isBlank())
+                .map(LocalDate::parse).collect(Collectors.toSet());
+        return new Spike(r.getId(), r.getName(), r.getDescriptionMd(), r.getDescriptionHtml(), r.getStartsOn(),
+                r.getEndsOn(), ZoneId.of(r.getTimeZone()), r.getFocus(),
+                new WindowTemplate(days, times, Duration.ofMinutes(r.getWindowMinutes()), r.getCapacity()),
+                blackout, r.getMinNoticeBusinessDays(), r.getHorizonDays(), r.getCancelCutoffHours(),
+                Spike.Status.valueOf(r.getStatus().toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    static SpikeWindow window(SpikeWindowRecord r) {
+        return new SpikeWindow(r.getId(), r.getSpikeId(), r.getStartsAt().toInstant(), r.getEndsAt().toInstant(),
+                r.getCapacity(), r.getBooked());
+    }
+}
