@@ -2,7 +2,6 @@ package ltsportal;
 
 import ltsportal.accounts.CreateAdminCommand;
 import ltsportal.accounts.DemoAccounts;
-import ltsportal.accounts.Users;
 import ltsportal.catalog.Catalog;
 import ltsportal.catalog.ContentError;
 import ltsportal.web.App;
@@ -64,7 +63,7 @@ public final class Main {
         Database.migrate(dataSource);
         var db = Database.dsl(dataSource, config.dbUrl());
         if (config.demo()) {
-            DemoAccounts.seed(db, new Users(db), config.demoPassword(), config.clock());
+            Demo.seed(db, config.clock(), config.demoPassword(), content);
             LOG.info("Demo mode: accounts {} with the password from PORTAL_DEMO_PASSWORD", DemoAccounts.emails());
         }
         var app = App.create(new App.Dependencies(config.baseUrl(), config.https(), db, config.clock(), content,

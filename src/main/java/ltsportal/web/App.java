@@ -25,7 +25,15 @@ import ltsportal.catalog.CatalogRevisions;
 import ltsportal.catalog.Feeds;
 import ltsportal.catalog.SupportCheck;
 import ltsportal.catalog.TimelineChart;
+import ltsportal.notes.Markdown;
 import ltsportal.planner.PlanApi;
+import ltsportal.spikes.BookingPages;
+import ltsportal.spikes.BookingService;
+import ltsportal.spikes.Bookings;
+import ltsportal.spikes.ManageSpikePages;
+import ltsportal.spikes.SpikeApi;
+import ltsportal.spikes.SpikePages;
+import ltsportal.spikes.Spikes;
 import ltsportal.planner.PlanPages;
 import ltsportal.planner.Planner;
 import org.jooq.DSLContext;
@@ -70,6 +78,14 @@ public final class App {
                 new SignupPages(new Signup(deps.db(), users, invitations, deps.clock()), invitations, sessions, audit, cookies),
                 new AccountPages(users, sessions, invitations, audit, deps.baseUrl()),
                 new AdminPages(deps.db(), users, sessions, audit, deps.clock()));
+        var spikes = new Spikes(deps.db());
+        var bookings = new Bookings(deps.db());
+        var bookingService = new BookingService(deps.db(), deps.clock());
+        var spikeFeatures = new Routes.SpikeFeatures(
+                new SpikePages(spikes, deps.clock()),
+                new BookingPages(spikes, bookings, bookingService, planner, deps.clock()),
+                new ManageSpikePages(spikes, bookings, deps.catalog(), new Markdown(), deps.clock()),
+                new SpikeApi(spikes));
         var templates = new Templates(Map.of(
                 "product", deps.catalog().product(),
                 "baseUrl", deps.baseUrl(),
@@ -92,7 +108,7 @@ public final class App {
             Auth.register(config.routes, sessions, cookies);
             Access.register(config.routes);
             Errors.register(config.routes);
-            Routes.declare(config.routes, features, accounts);
+            Routes.declare(config.routes, features, accounts, spikeFeatures);
         });
     }
 }

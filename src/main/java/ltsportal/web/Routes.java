@@ -11,6 +11,10 @@ import ltsportal.accounts.AccountPages;
 import ltsportal.accounts.AdminPages;
 import ltsportal.accounts.LoginPages;
 import ltsportal.accounts.SignupPages;
+import ltsportal.spikes.BookingPages;
+import ltsportal.spikes.ManageSpikePages;
+import ltsportal.spikes.SpikeApi;
+import ltsportal.spikes.SpikePages;
 import ltsportal.catalog.CatalogApi;
 import ltsportal.catalog.CatalogPages;
 import ltsportal.catalog.Feeds;
@@ -30,10 +34,18 @@ public final class Routes {
     public record AccountFeatures(LoginPages login, SignupPages signup, AccountPages account, AdminPages admin) {
     }
 
+    public record SpikeFeatures(SpikePages spikes, BookingPages bookings, ManageSpikePages manage, SpikeApi api) {
+    }
+
     /** Every signed-in user, whatever the role. */
     private static final Role[] SIGNED_IN = {CUSTOMER, ENGINEER, MANAGER, ADMIN};
 
-    static void declare(RoutesConfig routes, Features f, AccountFeatures a) {
+    /** Support staff who work on bookings. */
+    private static final Role[] SUPPORT = {ENGINEER, MANAGER};
+    /** Who plans spikes. */
+    private static final Role[] PLANNERS = {MANAGER, ADMIN};
+
+    static void declare(RoutesConfig routes, Features f, AccountFeatures a, SpikeFeatures s) {
         routes.get("/healthz", ctx -> ctx.result("ok"), ANYONE);
 
         // Version catalog: pages
@@ -82,5 +94,30 @@ public final class Routes {
         routes.post("/admin/users/{id}/enable", a.admin()::enable, ADMIN);
         routes.post("/admin/users/{id}/role", a.admin()::changeRole, ADMIN);
         routes.get("/admin/audit", a.admin()::auditLog, ADMIN);
+
+        // Support spikes: customers book windows
+        routes.get("/spikes", s.spikes()::list, SIGNED_IN);
+        routes.get("/spikes/{id}", s.spikes()::show, SIGNED_IN);
+        routes.get("/spikes/{id}/book", s.bookings()::form, CUSTOMER);
+        routes.post("/spikes/{id}/bookings", s.bookings()::create, CUSTOMER);
+        routes.get("/bookings", s.bookings()::list, SIGNED_IN);
+        routes.get("/bookings/{id}.ics", s.bookings()::calendar, SIGNED_IN);
+        routes.get("/bookings/{id}", s.bookings()::show, SIGNED_IN);
+        routes.post("/bookings/{id}/reschedule", s.bookings()::reschedule, SIGNED_IN);
+        routes.post("/bookings/{id}/cancel", s.bookings()::cancel, SIGNED_IN);
+        routes.post("/bookings/{id}/confirm", s.bookings()::confirm, SUPPORT);
+        routes.post("/bookings/{id}/complete", s.bookings()::complete, SUPPORT);
+        routes.get("/api/v1/spikes", s.api()::list, SIGNED_IN);
+        routes.get("/api/v1/spikes/{id}", s.api()::show, SIGNED_IN);
+
+        // Support spikes: managers plan them
+        routes.get("/manage/spikes", s.manage()::list, PLANNERS);
+        routes.get("/manage/spikes/new", s.manage()::newForm, PLANNERS);
+        routes.post("/manage/spikes", s.manage()::create, PLANNERS);
+        routes.get("/manage/spikes/{id}", s.manage()::edit, PLANNERS);
+        routes.post("/manage/spikes/{id}", s.manage()::update, PLANNERS);
+        routes.post("/manage/spikes/{id}/windows", s.manage()::addWindow, PLANNERS);
+        routes.post("/manage/spikes/{id}/windows/{windowId}", s.manage()::resizeWindow, PLANNERS);
+        routes.post("/manage/spikes/{id}/windows/{windowId}/delete", s.manage()::removeWindow, PLANNERS);
     }
 }

@@ -33,6 +33,7 @@ public final class Templates implements FileRenderer {
         values.putAll(model);
         values.put("currentPath", ctx.path());
         values.put("user", Auth.user(ctx));
+        values.put("local", new ZonedText(Auth.user(ctx) == null ? java.time.ZoneOffset.UTC : Auth.user(ctx).zone()));
         values.put("csrf", Auth.csrf(ctx));
         return engine.process(template, new Context(null, values));
     }

@@ -12,8 +12,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import ltsportal.Content;
 import ltsportal.Database;
-import ltsportal.accounts.DemoAccounts;
-import ltsportal.accounts.Users;
+import ltsportal.Demo;
 import org.jooq.DSLContext;
 import ltsportal.catalog.Catalog;
 import ltsportal.web.App;
@@ -41,7 +40,7 @@ public final class TestPortal implements AutoCloseable {
         this.clock = new MutableClock(now);
         Database.migrate(dataSource);
         this.db = Database.dsl(dataSource, jdbcUrl);
-        DemoAccounts.seed(db, new Users(db), DEMO_PASSWORD, clock);
+        Demo.seed(db, clock, DEMO_PASSWORD, content());
         var deps = new App.Dependencies(https ? "https://portal.test" : BASE_URL, https, db, clock, content(), true);
         this.app = App.create(deps).start("127.0.0.1", 0);
     }

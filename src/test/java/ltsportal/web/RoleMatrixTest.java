@@ -72,6 +72,29 @@ class RoleMatrixTest {
         row("POST /admin/users/{id}/enable", "/admin/users/999999/enable", 303, 403, 403, 403, 404);
         row("POST /admin/users/{id}/role", "/admin/users/999999/role", 303, 403, 403, 403, 404);
         row("GET /admin/audit", "/admin/audit", 303, 403, 403, 403, 200);
+
+        // Demo data: spike 1 is open; booking 1 belongs to customer@demo.test's organization.
+        row("GET /spikes", "/spikes", 303, 200, 200, 200, 200);
+        row("GET /spikes/{id}", "/spikes/1", 303, 200, 200, 200, 200);
+        row("GET /spikes/{id}/book", "/spikes/1/book?window=3", 303, 200, 403, 403, 403);
+        row("POST /spikes/{id}/bookings", "/spikes/1/bookings", 303, 400, 403, 403, 403);
+        row("GET /bookings", "/bookings", 303, 200, 200, 200, 200);
+        row("GET /bookings/{id}.ics", "/bookings/1.ics", 303, 200, 200, 200, 200);
+        row("GET /bookings/{id}", "/bookings/1", 303, 200, 200, 200, 200);
+        row("POST /bookings/{id}/reschedule", "/bookings/1/reschedule", 303, 400, 400, 400, 400);
+        row("POST /bookings/{id}/cancel", "/bookings/1/cancel", 303, 400, 400, 400, 400);
+        row("POST /bookings/{id}/confirm", "/bookings/999999/confirm", 303, 403, 404, 404, 403);
+        row("POST /bookings/{id}/complete", "/bookings/999999/complete", 303, 403, 404, 404, 403);
+        row("GET /api/v1/spikes", "/api/v1/spikes", 401, 200, 200, 200, 200);
+        row("GET /api/v1/spikes/{id}", "/api/v1/spikes/1", 401, 200, 200, 200, 200);
+        row("GET /manage/spikes", "/manage/spikes", 303, 403, 403, 200, 200);
+        row("GET /manage/spikes/new", "/manage/spikes/new", 303, 403, 403, 200, 200);
+        row("GET /manage/spikes/{id}", "/manage/spikes/1", 303, 403, 403, 200, 200);
+        row("POST /manage/spikes", "/manage/spikes", 303, 403, 403, 400, 400);
+        row("POST /manage/spikes/{id}", "/manage/spikes/1", 303, 403, 403, 400, 400);
+        row("POST /manage/spikes/{id}/windows", "/manage/spikes/1/windows", 303, 403, 403, 400, 400);
+        row("POST /manage/spikes/{id}/windows/{windowId}", "/manage/spikes/1/windows/1", 303, 403, 403, 400, 400);
+        row("POST /manage/spikes/{id}/windows/{windowId}/delete", "/manage/spikes/1/windows/999999/delete", 303, 403, 403, 404, 404);
     }
 
     private static TestPortal portal;

@@ -19,7 +19,9 @@ class TemplatesTest {
             "catalog/line.html: ${line.notesHtml()}",
             "planner/hop.html: ${hop.stop().reasonHtml()}",
             "planner/hop.html: ${a.messageHtml()}",
-            "planner/hop.html: ${l.notesHtml()}");
+            "planner/hop.html: ${l.notesHtml()}",
+            "spikes/show.html: ${spike.descriptionHtml()}",
+            "spikes/manage-edit.html: ${spike.descriptionHtml()}");
 
     @Test
     void unescapedOutputOnlyWhereSanitizedHtmlGoes() throws IOException {

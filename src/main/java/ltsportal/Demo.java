@@ -1,0 +1,19 @@
+package ltsportal;
+
+import java.time.Clock;
+import ltsportal.accounts.DemoAccounts;
+import ltsportal.accounts.Users;
+import ltsportal.planner.Planner;
+import ltsportal.spikes.DemoSpike;
+import org.jooq.DSLContext;
+
+/** Demo mode's data: the demo accounts, then a spike with a few bookings. Safe to run at every start. */
+public final class Demo {
+    private Demo() {
+    }
+
+    public static void seed(DSLContext db, Clock clock, String password, Content content) {
+        DemoAccounts.seed(db, new Users(db), password, clock);
+        DemoSpike.seed(db, clock, new Planner(content.catalog(), content.upgradeRules()));
+    }
+}

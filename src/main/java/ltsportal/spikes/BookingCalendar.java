@@ -1,0 +1,71 @@
+package ltsportal.spikes;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.URI;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import net.fortuna.ical4j.validate.ValidationException;
+
+/**
+ * A booking as an iCalendar invitation (RFC 5545/5546): METHOD:REQUEST while it stands, METHOD:CANCEL
+ * with STATUS:CANCELLED once cancelled. The UID never changes; SEQUENCE rises with every move or cancel,
+ * so calendar clients apply the update. Times in UTC.
+ */
+final class BookingCalendar {
+    static final String ORGANIZER = "mailto:upgrade-support@lts-portal.invalid";
+
+    private BookingCalendar() {
+    }
+
+    static String uid(Booking booking) {
+        return "booking-" + booking.id() + "@lts-portal";
+    }
+
+    static String ics(Booking booking, Spike spike) {
+        boolean cancelled = booking.status() == BookingStatus.CANCELLED;
+        Calendar cal = new Calendar();
+        cal.add(new ProdId("-//LTS Portal//Upgrade window//EN"));
+        cal.add(ImmutableVersion.VERSION_2_0);
+        cal.add(ImmutableCalScale.GREGORIAN);
+        cal.add(cancelled ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
+        VEvent event = new VEvent(booking.windowStart(), booking.windowEnd(),
+                "GitLab upgrade window: " + booking.intake().instanceName());
+        event.replace(new DtStamp(booking.updatedAt()));
+        event.add(new Uid(uid(booking)));
+        event.add(new Sequence(booking.icsSequence()));
+        Organizer organizer = new Organizer(URI.create(ORGANIZER));
+        organizer.add(new Cn("LTS Portal upgrade support"));
+        event.add(organizer);
+        Attendee attendee = new Attendee(URI.create("mailto:" + booking.intake().contactEmail()));
+        attendee.add(new Cn(booking.intake().contactName()));
+        event.add(attendee);
+        event.add(new Description("Support spike: " + spike.name() + "\nUpgrade " + booking.intake().currentVersion()
+                + " to " + booking.intake().targetVersion() + " via " + String.join(" -> ", booking.upgradePath())
+                + "\nBooking " + booking.id()));
+        if (cancelled) {
+            event.add(ImmutableStatus.VEVENT_CANCELLED);
+        }
+        cal.add(event);
+        try {
+            StringWriter out = new StringWriter();
+            new CalendarOutputter(false).output(cal, out);
+            return out.toString();
+        } catch (IOException | ValidationException e) {
+            throw new IllegalStateException("cannot write the invitation", e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package ltsportal.spikes;
+
+import static ltsportal.db.Tables.SPIKE;
+import static ltsportal.db.Tables.SPIKE_WINDOW;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import ltsportal.accounts.Users;
+import ltsportal.planner.PlanRequest;
+import ltsportal.planner.Planner;
+import ltsportal.notes.Markdown;
+import org.jooq.DSLContext;
+
+/**
+ * Demo mode: one open spike starting a week after the clock, windows of capacity 2 to 4, and a few
+ * bookings from the demo customers. Seeded once; a second start changes nothing.
+ */
+public final class DemoSpike {
+    static final String NAME = "18.11 LTS upgrade spike";
+
+    private DemoSpike() {
+    }
+
+    public static void seed(DSLContext db, Clock clock, Planner planner) {
+        if (db.fetchExists(SPIKE, SPIKE.NAME.eq(NAME))) {
+            return;
+        }
+        LocalDate start = LocalDate.now(clock).plusDays(7);
+        String description = """
+                Two weeks with extra support engineers on hand for upgrades to **GitLab 18.11**, the portal's
+                LTS line. Book a window, attach your plan, and an engineer reviews it before your upgrade.
+                """;
+        Spike spike = new Spike(0, NAME, description, new Markdown().toSafeHtml(description), start, start.plusDays(13),
+                ZoneId.of("Europe/Berlin"), "18.11",
+                new WindowTemplate(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+                        List.of(LocalTime.of(9, 0), LocalTime.of(14, 0)), Duration.ofHours(4), 4),
+                Set.of(), 3, 60, 24, Spike.Status.OPEN);
+        Spikes spikes = new Spikes(db);
+        long id = spikes.create(spike, clock.instant());
+        List<SpikeWindow> windows = spikes.windows(id);
+        for (int i = 0; i < windows.size(); i++) {
+            db.update(SPIKE_WINDOW).set(SPIKE_WINDOW.CAPACITY, 2 + i % 3).where(SPIKE_WINDOW.ID.eq(windows.get(i).id())).execute();
+        }
+        Spike saved = spikes.byId(id).orElseThrow();
+        Users users = new Users(db);
+        BookingService service = new BookingService(db, clock);
+        book(service, planner, clock, users, saved, windows.get(2).id(), "customer@demo.test", "gitlab.acme.test", "17.11.7", "acme-1");
+        book(service, planner, clock, users, saved, windows.get(4).id(), "customer@demo.test", "gitlab-dr.acme.test", "18.8.11", "acme-2");
+        book(service, planner, clock, users, saved, windows.get(2).id(), "customer2@demo.test", "git.globex.test", "16.11.10", "globex-1");
+    }
+
+    private static void book(BookingService service, Planner planner, Clock clock, Users users, Spike spike, long windowId,
+                             String email, String instance, String from, String key) {
+        var customer = users.byEmail(email);
+        if (customer.isEmpty()) {
+            return;
+        }
+        var plan = ((Planner.Planned) planner.plan(new PlanRequest(from, spike.focus(), "", false), LocalDate.now(clock))).plan();
+        Intake intake = new Intake(instance, "linux-package", "ee", "single-node", false, plan.from().toString(),
+                plan.to().toString(), customer.get().displayName(), email, "", "", "", "Seeded by demo mode.");
+        service.book(customer.get(), spike, windowId, intake, BookingForm.pathOf(plan), "demo-seed-" + key + "-000000000000");
+    }
+}
