@@ -95,7 +95,7 @@ public record SpikeForm(String name, String description, String startsOn, String
             }
         }
         if (days.isEmpty()) {
-            errors.put("weekdays", "Choose at least one weekday.");
+            errors.putIfAbsent("weekdays", "Choose at least one weekday.");
         }
         List<LocalTime> times = new ArrayList<>();
         for (String t : startTimes.split("[,\\s]+")) {
