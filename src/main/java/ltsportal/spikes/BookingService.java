@@ -119,8 +119,7 @@ public final class BookingService {
         Instant now = clock.instant();
         return db.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
-            var booking = tx.selectFrom(BOOKING).where(BOOKING.ID.eq(bookingId)).and(Bookings.visibleTo(actor))
-                    .forUpdate().fetchOptional();
+            var booking = locked(tx, actor, bookingId);
             if (booking.isEmpty()) {
                 return new Refused("There is no such booking.", false);
             }
@@ -176,8 +175,7 @@ public final class BookingService {
         Instant now = clock.instant();
         return db.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
-            var booking = tx.selectFrom(BOOKING).where(BOOKING.ID.eq(bookingId)).and(Bookings.visibleTo(actor))
-                    .forUpdate().fetchOptional();
+            var booking = locked(tx, actor, bookingId);
             if (booking.isEmpty()) {
                 return new Refused("There is no such booking.", false);
             }
@@ -227,6 +225,11 @@ public final class BookingService {
             event(tx, bookingId, staff, to.key(), from, to, null, at);
             return new Done(bookingId);
         });
+    }
+
+    /** The booking, locked for this transaction, if the actor may see it. */
+    private static java.util.Optional<ltsportal.db.tables.records.BookingRecord> locked(DSLContext tx, User actor, long id) {
+        return tx.selectFrom(BOOKING).where(BOOKING.ID.eq(id)).and(Bookings.visibleTo(actor)).forUpdate().fetchOptional();
     }
 
     private static void event(DSLContext tx, long bookingId, User actor, String kind, BookingStatus from,

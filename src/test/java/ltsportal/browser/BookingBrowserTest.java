@@ -7,10 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import ltsportal.support.Browser;
+import ltsportal.support.BrowserJourney;
 import ltsportal.support.TestPortal;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -19,25 +17,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /** A customer signs in, picks a window, fills the intake, sees the confirmation with the plan, downloads the invite. */
-class BookingBrowserTest {
-    private TestPortal portal;
-    private Browser browser;
-
-    @BeforeEach
-    void start() {
-        browser = Browser.start();
-        portal = TestPortal.at("2026-06-01T12:00:00Z");
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (portal != null) {
-            portal.close();
-        }
-    }
+class BookingBrowserTest extends BrowserJourney {
 
     @Test
     void bookAnUpgradeWindow() throws Exception {

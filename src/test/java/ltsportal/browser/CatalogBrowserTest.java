@@ -3,35 +3,14 @@ package ltsportal.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ltsportal.support.Browser;
-import ltsportal.support.TestPortal;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import ltsportal.support.BrowserJourney;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** A customer asks about their version and browses the lifecycle, in a real Chromium. */
-class CatalogBrowserTest {
-    private TestPortal portal;
-    private Browser browser;
-
-    @BeforeEach
-    void start() {
-        browser = Browser.start();
-        portal = TestPortal.at("2026-06-01T12:00:00Z");
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (portal != null) {
-            portal.close();
-        }
-    }
+class CatalogBrowserTest extends BrowserJourney {
 
     @Test
     void askWhetherAVersionIsSupported() {

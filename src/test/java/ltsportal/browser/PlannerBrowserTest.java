@@ -5,35 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import ltsportal.support.Browser;
-import ltsportal.support.TestPortal;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import ltsportal.support.BrowserJourney;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** "I run 15.4.6" to a printed runbook: enter the versions, see the hops, open one, open the print view. */
-class PlannerBrowserTest {
-    private TestPortal portal;
-    private Browser browser;
-
-    @BeforeEach
-    void start() {
-        browser = Browser.start();
-        portal = TestPortal.at("2026-06-01T12:00:00Z");
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (portal != null) {
-            portal.close();
-        }
-    }
+class PlannerBrowserTest extends BrowserJourney {
 
     @Test
     void fromFifteenFourSixToAPrintedRunbook() {
