@@ -45,12 +45,13 @@ public final class CatalogPages {
 
     public void lifecycle(Context ctx) {
         LocalDate today = LocalDate.now(clock);
-        List<LineStatus> ended = statuses(today).stream().filter(s -> s.phase() == Phase.END_OF_LIFE).toList();
+        List<LineStatus> all = statuses(today);
+        List<LineStatus> ended = all.stream().filter(s -> s.phase() == Phase.END_OF_LIFE).toList();
         List<LineStatus> older = ended.subList(Math.min(RECENT_ENDED_SHOWN, ended.size()), ended.size());
         ctx.render("catalog/lifecycle", Map.of(
                 "dates", new DateText(today),
                 "staleData", stale(today),
-                "recent", statuses(today).stream().filter(s -> !older.contains(s)).toList(),
+                "recent", all.stream().filter(s -> !older.contains(s)).toList(),
                 "older", older));
     }
 
