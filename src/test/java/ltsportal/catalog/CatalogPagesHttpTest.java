@@ -103,6 +103,17 @@ class CatalogPagesHttpTest {
     }
 
     @Test
+    void aSupportedLtsLineBehindManyEndedLinesIsNeverFolded() {
+        try (TestPortal march = TestPortal.at("2026-03-01T12:00:00Z")) {
+            String body = march.get("/gitlab").body();
+            String visible = body.substring(0, body.indexOf("<details"));
+            assertTrue(visible.contains("data-cycle=\"17.11\""), "17.11 is in long-term support until April 2026");
+            assertFalse(visible.contains("data-cycle=\"18.0\""), "seven ended lines stand between: the seventh folds");
+            assertTrue(body.substring(body.indexOf("<details")).contains("data-cycle=\"18.0\""));
+        }
+    }
+
+    @Test
     void linePageShowsDatesStatusAndSanitizedNotes() {
         var response = portal.get("/gitlab/18.11");
         assertEquals(200, response.statusCode());
