@@ -95,6 +95,7 @@ public final class App {
             config.fileRenderer(templates);
             config.startup.showJavalinBanner = false;
             config.http.generateEtags = false;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new LastResortErrors()));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/public";

@@ -55,6 +55,17 @@ class PortalHttpTest {
     }
 
     @Test
+    void requestsJettyRefusesItselfGetTheHardenedGenericPage() {
+        for (String path : List.of("/gitlab/%00", "/%2e%2e/%2e%2e/etc/passwd", "/static/%00.css")) {
+            var response = portal.get(path);
+            assertEquals(400, response.statusCode(), path);
+            assertEquals(SecurityHeaders.CSP, response.headers().firstValue("Content-Security-Policy").orElse(null), path);
+            assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null), path);
+            assertFalse(response.body().contains("HTTP ERROR") || response.body().contains("Jetty"), response.body());
+        }
+    }
+
+    @Test
     void traceIsRefused() {
         var response = portal.send(HttpRequest.newBuilder(URI.create(portal.url("/")))
                 .method("TRACE", HttpRequest.BodyPublishers.noBody()).build());
