@@ -11,10 +11,6 @@ public record User(long id, String email, String displayName, String timeZone, R
         return ZoneId.of(timeZone);
     }
 
-    public boolean is(Role r) {
-        return role == r;
-    }
-
     public boolean staff() {
         return role != Role.CUSTOMER;
     }

@@ -154,7 +154,7 @@ public final class ContentLoader {
         } catch (RuntimeException e) {
             throw new ContentError(file, 1, null, "the Markdown body cannot be rendered: " + e.getMessage());
         }
-        return new ReleaseLine(cycle, releaseDate, eoas, eol, lts, ltsEnd, latest, latestDate, body, html);
+        return new ReleaseLine(cycle, releaseDate, eoas, eol, lts, ltsEnd, latest, latestDate, html);
     }
 
     private static MessageDigest sha256() {

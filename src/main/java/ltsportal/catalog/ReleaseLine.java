@@ -16,7 +16,6 @@ public record ReleaseLine(
         LocalDate ltsEnd,
         Version latest,
         LocalDate latestReleaseDate,
-        String notesMarkdown,
         String notesHtml) {
 
     public String name() {

@@ -49,11 +49,6 @@ public record BookingForm(String windowId, String instanceName, String deploymen
                 spike.focus(), customer.displayName(), customer.email(), "", "", "", "", Tokens.random());
     }
 
-    public BookingForm withWindow(long id) {
-        return new BookingForm(String.valueOf(id), instanceName, deployment, edition, topology, geo, currentVersion,
-                targetVersion, contactName, contactEmail, contactPhone, upgradePlanUrl, rollbackPlanUrl, notes, idempotencyKey);
-    }
-
     private static String p(Context ctx, String name) {
         String v = ctx.formParam(name);
         return v == null ? "" : v.strip();

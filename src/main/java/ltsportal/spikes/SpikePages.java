@@ -36,7 +36,7 @@ public final class SpikePages {
 
     public void show(Context ctx) {
         User user = Auth.user(ctx);
-        Spike spike = visibleSpike(ctx, user);
+        Spike spike = visibleSpike(ctx, user, spikes);
         String tz = ctx.queryParam("tz");
         ZoneId zone = user.zone();
         String zoneError = null;
@@ -62,10 +62,6 @@ public final class SpikePages {
         long id = parseId(ctx.pathParam("id"));
         return spikes.byId(id).filter(s -> s.open() || user.role() != Role.CUSTOMER)
                 .orElseThrow(() -> new PageNotFound("There is no open spike with this number."));
-    }
-
-    private Spike visibleSpike(Context ctx, User user) {
-        return visibleSpike(ctx, user, spikes);
     }
 
     static long parseId(String text) {

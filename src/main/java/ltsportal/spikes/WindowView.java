@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,10 +35,6 @@ public record WindowView(SpikeWindow window, BookingRules.Availability availabil
     public String offset() {
         String id = start.getOffset().getId();
         return "UTC" + (id.equals("Z") ? "+00:00" : id);
-    }
-
-    public String zoneName() {
-        return start.getZone().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
     }
 
     public long minutes() {

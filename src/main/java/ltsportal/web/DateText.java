@@ -27,10 +27,6 @@ public final class DateText {
         return date == null ? "" : ABSOLUTE.format(date);
     }
 
-    public String iso(LocalDate date) {
-        return date == null ? "" : date.toString();
-    }
-
     public String relative(LocalDate date) {
         if (date == null) {
             return "";
