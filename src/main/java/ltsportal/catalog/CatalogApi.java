@@ -11,6 +11,7 @@ import java.util.Map;
 import ltsportal.web.ApiError;
 import ltsportal.web.Conditional;
 import ltsportal.web.Json;
+import ltsportal.web.Echo;
 
 /**
  * The catalog as JSON in endoflife.date's v0 and v1 shapes, so clients written for it work here,
@@ -69,7 +70,7 @@ public final class CatalogApi {
         LocalDate today = LocalDate.now(clock);
         SupportCheck.Answer answer = check.check(input, today);
         if (answer instanceof SupportCheck.Malformed) {
-            throw new ApiError(400, "'" + clip(input) + "' is not a GitLab version such as 17.3.4");
+            throw new ApiError(400, "'" + Echo.clip(input) + "' is not a GitLab version such as 17.3.4");
         }
         if (answer instanceof SupportCheck.UnknownLine u) {
             throw new ApiError(404, "GitLab " + u.version().cycle() + " is not a release line in the catalog ("
@@ -89,7 +90,7 @@ public final class CatalogApi {
 
     private ReleaseLine lineFrom(String cycle) {
         var version = Version.parse(cycle).filter(v -> !v.hasPatch())
-                .orElseThrow(() -> new ApiError(400, "'" + clip(cycle) + "' is not a release line such as 18.11"));
+                .orElseThrow(() -> new ApiError(400, "'" + Echo.clip(cycle) + "' is not a release line such as 18.11"));
         return catalog.line(version)
                 .orElseThrow(() -> new ApiError(404, "GitLab " + version + " is not a release line in the catalog"));
     }
@@ -143,8 +144,4 @@ public final class CatalogApi {
         return m;
     }
 
-    private static String clip(String s) {
-        String t = s.strip();
-        return t.length() > 40 ? t.substring(0, 40) + "\u2026" : t;
-    }
 }

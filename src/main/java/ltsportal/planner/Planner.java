@@ -13,6 +13,7 @@ import ltsportal.catalog.LineStatus;
 import ltsportal.catalog.Phase;
 import ltsportal.catalog.ReleaseLine;
 import ltsportal.catalog.Version;
+import ltsportal.web.Echo;
 
 /**
  * GitLab's upgrade path rule: from current C to target T, every required stop S with C < S < T (S at
@@ -148,7 +149,7 @@ public final class Planner {
             throw refuse("from", "Enter the GitLab version you run now, for example 15.4.6.");
         }
         Version v = Version.parse(text)
-                .orElseThrow(() -> refuse("from", "\u201c" + clip(text) + "\u201d is not a GitLab version such as 15.4.6."));
+                .orElseThrow(() -> refuse("from", "\u201c" + Echo.clip(text) + "\u201d is not a GitLab version such as 15.4.6."));
         ReleaseLine line = knownLine(v, "from");
         if (!v.hasPatch()) {
             warnings.add("You gave the release line " + v + "; the plan assumes you run " + v + ".0, its first release.");
@@ -166,7 +167,7 @@ public final class Planner {
             return catalog.newest().latest();
         }
         Version v = Version.parse(text)
-                .orElseThrow(() -> refuse("to", "\u201c" + clip(text) + "\u201d is not a GitLab version such as 17.11 or 17.11.7."));
+                .orElseThrow(() -> refuse("to", "\u201c" + Echo.clip(text) + "\u201d is not a GitLab version such as 17.11 or 17.11.7."));
         ReleaseLine line = knownLine(v, "to");
         if (!v.hasPatch()) {
             return line.latest();
@@ -198,7 +199,7 @@ public final class Planner {
                 continue;
             }
             Stop stop = rules.conditionalStops().stream().filter(s -> s.matches(t)).findFirst()
-                    .orElseThrow(() -> refuse("conditions", "\u201c" + clip(t) + "\u201d is not a conditional stop. Choose from "
+                    .orElseThrow(() -> refuse("conditions", "\u201c" + Echo.clip(t) + "\u201d is not a conditional stop. Choose from "
                             + rules.conditionalStops().stream().map(s -> s.line().name() + " (" + s.key() + ")")
                             .collect(Collectors.joining(", ")) + "."));
             applied.add(stop);
@@ -206,9 +207,6 @@ public final class Planner {
         return applied;
     }
 
-    private static String clip(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "\u2026" : s;
-    }
 
     private static RefusalException refuse(String field, String message) {
         return new RefusalException(new Refusal(field, message));

@@ -12,6 +12,7 @@ import ltsportal.accounts.User;
 import ltsportal.web.Auth;
 import ltsportal.web.PageNotFound;
 import ltsportal.web.Role;
+import ltsportal.web.Echo;
 
 /** Customers look at open spikes and their windows in their own time zone, and open the intake form. */
 public final class SpikePages {
@@ -44,7 +45,7 @@ public final class SpikePages {
             if (TimeZones.valid(tz.strip())) {
                 zone = ZoneId.of(tz.strip());
             } else {
-                zoneError = "We do not know the time zone \u201c" + clip(tz) + "\u201d; the windows show in " + zone.getId() + ".";
+                zoneError = "We do not know the time zone \u201c" + Echo.clip(tz) + "\u201d; the windows show in " + zone.getId() + ".";
             }
         }
         Map<String, Object> model = new HashMap<>();
@@ -86,7 +87,4 @@ public final class SpikePages {
                 + spike.cancelCutoffHours() + " hours before your window.";
     }
 
-    private static String clip(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "\u2026" : s;
-    }
 }
