@@ -1,5 +1,7 @@
 package ltsportal.accounts;
 
+import static ltsportal.db.Tables.APP_USER;
+import static ltsportal.db.Tables.ORGANIZATION;
 import static ltsportal.db.Tables.USER_SESSION;
 
 import java.time.Clock;
@@ -21,12 +23,10 @@ public final class Sessions {
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
     private final DSLContext db;
-    private final Users users;
     private final Clock clock;
 
-    public Sessions(DSLContext db, Users users, Clock clock) {
+    public Sessions(DSLContext db, Clock clock) {
         this.db = db;
-        this.users = users;
         this.clock = clock;
     }
 
@@ -53,16 +53,21 @@ public final class Sessions {
             return Optional.empty();
         }
         String idHash = Tokens.hash(id);
-        var row = db.selectFrom(USER_SESSION).where(USER_SESSION.ID_HASH.eq(idHash)).fetchOptional();
+        // One query per request: the session with its user (the foreign key guarantees the user).
+        var row = db.select(APP_USER.fields()).select(ORGANIZATION.NAME).select(USER_SESSION.fields())
+                .from(USER_SESSION)
+                .join(APP_USER).on(APP_USER.ID.eq(USER_SESSION.USER_ID))
+                .leftJoin(ORGANIZATION).on(ORGANIZATION.ID.eq(APP_USER.ORG_ID))
+                .where(USER_SESSION.ID_HASH.eq(idHash))
+                .fetchOptional();
         if (row.isEmpty()) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Instant created = row.get().getCreatedAt().toInstant();
-        Instant lastSeen = row.get().getLastSeenAt().toInstant();
-        Optional<User> user = users.byId(row.get().getUserId());
-        if (!now.isBefore(created.plus(ABSOLUTE)) || !now.isBefore(lastSeen.plus(IDLE))
-                || user.isEmpty() || user.get().disabled()) {
+        Instant created = row.get().get(USER_SESSION.CREATED_AT).toInstant();
+        Instant lastSeen = row.get().get(USER_SESSION.LAST_SEEN_AT).toInstant();
+        User user = Users.user(row.get());
+        if (!now.isBefore(created.plus(ABSOLUTE)) || !now.isBefore(lastSeen.plus(IDLE)) || user.disabled()) {
             db.deleteFrom(USER_SESSION).where(USER_SESSION.ID_HASH.eq(idHash)).execute();
             return Optional.empty();
         }
@@ -70,7 +75,7 @@ public final class Sessions {
             db.update(USER_SESSION).set(USER_SESSION.LAST_SEEN_AT, now.atOffset(ZoneOffset.UTC))
                     .where(USER_SESSION.ID_HASH.eq(idHash)).execute();
         }
-        return Optional.of(new Current(user.get(), row.get().getCsrfToken(), idHash));
+        return Optional.of(new Current(user, row.get().get(USER_SESSION.CSRF_TOKEN), idHash));
     }
 
     public void end(Current session) {

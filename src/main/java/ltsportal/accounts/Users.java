@@ -101,7 +101,7 @@ public final class Users {
                 .from(APP_USER).leftJoin(ORGANIZATION).on(ORGANIZATION.ID.eq(APP_USER.ORG_ID));
     }
 
-    private static User user(Record r) {
+    static User user(Record r) {
         AppUserRecord u = r.into(APP_USER);
         return new User(u.getId(), u.getEmail(), u.getDisplayName(), u.getTimeZone(),
                 Role.valueOf(u.getRole().toUpperCase(Locale.ROOT)), u.getOrgId(), r.get(ORGANIZATION.NAME),

@@ -69,7 +69,7 @@ public final class App {
                 new PlanApi(planner, deps.clock(), deps.baseUrl()));
         var cookies = new SessionCookies(deps.https());
         var users = new Users(deps.db());
-        var sessions = new Sessions(deps.db(), users, deps.clock());
+        var sessions = new Sessions(deps.db(), deps.clock());
         var audit = new AuditLog(deps.db(), deps.clock());
         var invitations = new Invitations(deps.db(), deps.clock());
         var accounts = new Routes.AccountFeatures(

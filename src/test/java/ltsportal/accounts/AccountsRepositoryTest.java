@@ -36,7 +36,7 @@ class AccountsRepositoryTest {
                     new Users.NewUser("nobody@example.test", "N", "UTC", Role.CUSTOMER, null, "x"), clock.instant()),
                     "a customer needs an organization");
 
-            var sessions = new Sessions(db, users, clock);
+            var sessions = new Sessions(db, clock);
             String sid = sessions.start(id);
             assertEquals(id, sessions.find(sid).orElseThrow().user().id());
             clock.advance(Duration.ofMinutes(31));
