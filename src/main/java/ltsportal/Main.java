@@ -3,8 +3,7 @@ package ltsportal;
 import ltsportal.accounts.CreateAdminCommand;
 import ltsportal.accounts.DemoAccounts;
 import ltsportal.catalog.Catalog;
-import ltsportal.catalog.ContentError;
-import ltsportal.web.App;
+import ltsportal.notes.ContentError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -5,7 +5,6 @@ import io.javalin.http.HttpStatus;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import ltsportal.web.Auth;
 
 /** A signed-in user's own account: profile, password, and for customers, invitations. */
 public final class AccountPages {

@@ -7,9 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import ltsportal.web.Auth;
 import ltsportal.web.PageNotFound;
-import ltsportal.web.Role;
 
 /** Admins list, create and disable users, change staff roles, and read the audit log. */
 public final class AdminPages {

@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import ltsportal.web.Role;
 import org.jooq.DSLContext;
 
 /**

@@ -2,7 +2,6 @@ package ltsportal.accounts;
 
 import java.time.Clock;
 import java.util.List;
-import ltsportal.web.Role;
 import org.jooq.DSLContext;
 
 /** Demo mode: two customer organizations and one account per staff role, all with one password. */

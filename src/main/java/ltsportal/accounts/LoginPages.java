@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import ltsportal.web.Auth;
-import ltsportal.web.SessionCookies;
 
 /** Sign-in and sign-out. A failed sign-in never says whether the email has an account. */
 public final class LoginPages {
@@ -89,6 +87,6 @@ public final class LoginPages {
         if (safe != null) {
             return safe;
         }
-        return user.role() == ltsportal.web.Role.ADMIN ? "/admin/users" : "/account";
+        return user.role() == ltsportal.accounts.Role.ADMIN ? "/admin/users" : "/account";
     }
 }

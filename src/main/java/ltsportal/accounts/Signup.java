@@ -3,7 +3,6 @@ package ltsportal.accounts;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import ltsportal.web.Role;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 

@@ -4,9 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.HashMap;
 import java.util.Map;
-import ltsportal.web.Auth;
 import ltsportal.web.PageNotFound;
-import ltsportal.web.SessionCookies;
 
 /** Customers sign up with their organization, or join one through an invitation link. */
 public final class SignupPages {

@@ -1,7 +1,6 @@
 package ltsportal.accounts;
 
 import java.time.ZoneId;
-import ltsportal.web.Role;
 
 /** A signed-up customer or a staff member. Customers belong to an organization; staff do not. */
 public record User(long id, String email, String displayName, String timeZone, Role role, Long orgId,

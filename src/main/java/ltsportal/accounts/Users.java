@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import ltsportal.db.tables.records.AppUserRecord;
-import ltsportal.web.Role;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 

@@ -11,7 +11,7 @@ import java.util.Map;
 import ltsportal.web.ApiError;
 import ltsportal.web.Conditional;
 import ltsportal.web.Json;
-import ltsportal.web.Echo;
+import ltsportal.notes.Echo;
 
 /**
  * The catalog as JSON in endoflife.date's v0 and v1 shapes, so clients written for it work here,

@@ -1,5 +1,6 @@
 package ltsportal.catalog;
 
+import ltsportal.notes.ContentError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

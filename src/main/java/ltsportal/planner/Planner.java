@@ -13,7 +13,7 @@ import ltsportal.catalog.LineStatus;
 import ltsportal.catalog.Phase;
 import ltsportal.catalog.ReleaseLine;
 import ltsportal.catalog.Version;
-import ltsportal.web.Echo;
+import ltsportal.notes.Echo;
 
 /**
  * GitLab's upgrade path rule: from current C to target T, every required stop S with C < S < T (S at

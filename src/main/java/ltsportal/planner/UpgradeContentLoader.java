@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import ltsportal.catalog.Catalog;
-import ltsportal.catalog.ContentError;
+import ltsportal.notes.ContentError;
 import ltsportal.catalog.ReleaseLine;
 import ltsportal.catalog.Version;
 import ltsportal.notes.Markdown;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import ltsportal.accounts.User;
 import ltsportal.planner.Planner;
-import ltsportal.web.Auth;
+import ltsportal.accounts.Auth;
 import ltsportal.web.PageNotFound;
 
 /** The intake form and the booking itself: make, look at, move, cancel. */

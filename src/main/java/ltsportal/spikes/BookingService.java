@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import ltsportal.accounts.User;
 import ltsportal.web.Conflict;
-import ltsportal.web.Role;
+import ltsportal.accounts.Role;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.SQLStateClass;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import ltsportal.accounts.User;
 import ltsportal.db.tables.records.BookingRecord;
-import ltsportal.web.Role;
+import ltsportal.accounts.Role;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;

@@ -13,7 +13,7 @@ import java.util.Map;
 import ltsportal.accounts.TimeZones;
 import ltsportal.catalog.Catalog;
 import ltsportal.notes.Markdown;
-import ltsportal.web.Auth;
+import ltsportal.accounts.Auth;
 import ltsportal.web.PageNotFound;
 
 /** Managers create and edit spikes and adjust single windows. */

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import ltsportal.accounts.TimeZones;
 import ltsportal.accounts.User;
-import ltsportal.web.Auth;
+import ltsportal.accounts.Auth;
 import ltsportal.web.PageNotFound;
-import ltsportal.web.Role;
-import ltsportal.web.Echo;
+import ltsportal.accounts.Role;
+import ltsportal.notes.Echo;
 
 /** Customers look at open spikes and their windows in their own time zone, and open the intake form. */
 public final class SpikePages {

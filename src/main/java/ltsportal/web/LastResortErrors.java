@@ -15,7 +15,7 @@ import org.eclipse.jetty.util.Callback;
  * Errors Jetty answers itself, before the request reaches the portal (a malformed URI, say): the
  * same hardened headers and a generic page, never Jetty's own with its details.
  */
-final class LastResortErrors extends ErrorHandler {
+public final class LastResortErrors extends ErrorHandler {
     private static final String PAGE = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             + "<title>Request refused · LTS Portal</title></head><body><h1>That request did not look right</h1>"
             + "<p><a href=\"/\">Go to the LTS Portal</a></p></body></html>";

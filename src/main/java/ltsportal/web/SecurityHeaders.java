@@ -10,7 +10,7 @@ public final class SecurityHeaders {
     private SecurityHeaders() {
     }
 
-    static void register(RoutesConfig routes, boolean https) {
+    public static void register(RoutesConfig routes, boolean https) {
         routes.before(ctx -> {
             ctx.header("Content-Security-Policy", CSP);
             ctx.header("X-Content-Type-Options", "nosniff");

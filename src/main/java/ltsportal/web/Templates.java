@@ -3,6 +3,7 @@ package ltsportal.web;
 import io.javalin.rendering.FileRenderer;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
@@ -15,8 +16,13 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 public final class Templates implements FileRenderer {
     private final TemplateEngine engine = new TemplateEngine();
     private final Map<String, Object> shared;
+    private final Function<io.javalin.http.Context, Map<String, Object>> perRequest;
 
-    public Templates(Map<String, Object> shared) {
+    /**
+     * {@code shared} goes into every page; {@code perRequest} adds what depends on who asks (the
+     * signed-in user, the CSRF token), so that this class knows no feature.
+     */
+    public Templates(Map<String, Object> shared, Function<io.javalin.http.Context, Map<String, Object>> perRequest) {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/");
         resolver.setSuffix(".html");
@@ -25,6 +31,7 @@ public final class Templates implements FileRenderer {
         resolver.setCacheable(true);
         engine.setTemplateResolver(resolver);
         this.shared = Map.copyOf(shared);
+        this.perRequest = perRequest;
     }
 
     @Override
@@ -32,9 +39,7 @@ public final class Templates implements FileRenderer {
         Map<String, Object> values = new HashMap<>(shared);
         values.putAll(model);
         values.put("currentPath", ctx.path());
-        values.put("user", Auth.user(ctx));
-        values.put("local", new ZonedText(Auth.user(ctx) == null ? java.time.ZoneOffset.UTC : Auth.user(ctx).zone()));
-        values.put("csrf", Auth.csrf(ctx));
+        values.putAll(perRequest.apply(ctx));
         return engine.process(template, new Context(null, values));
     }
 }

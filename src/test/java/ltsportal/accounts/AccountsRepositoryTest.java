@@ -1,5 +1,6 @@
 package ltsportal.accounts;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,11 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import ltsportal.support.MutableClock;
 import ltsportal.support.TestDatabase;
-import ltsportal.web.Role;
+import ltsportal.accounts.Role;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The account repositories on both databases the portal supports. */
+@Tag("functional")
 class AccountsRepositoryTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})

@@ -11,11 +11,13 @@ import java.util.HashMap;
 import java.util.Map;
 import ltsportal.support.TestPortal;
 import ltsportal.support.WebClient;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Admins create staff, change roles, disable accounts (ending their sessions) and read the audit log. */
+@Tag("functional")
 class AdminHttpTest {
     private TestPortal portal;
 

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.util.Map;
 import ltsportal.support.TestPortal;
 import ltsportal.support.WebClient;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every state-changing request needs the CSRF token; without it the answer is 403 and nothing changes. */
+@Tag("functional")
 class CsrfHttpTest {
     private static TestPortal portal;
 

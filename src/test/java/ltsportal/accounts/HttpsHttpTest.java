@@ -7,9 +7,11 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import ltsportal.support.TestPortal;
 import ltsportal.support.WebClient;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Behind https the cookies get the __Host- prefix and Secure, and every answer carries HSTS. */
+@Tag("functional")
 class HttpsHttpTest {
     @Test
     void secureCookiesAndHsts() {

@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.util.Map;
 import ltsportal.support.TestPortal;
 import ltsportal.support.WebClient;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Sign-in, sign-out, fixation, timeouts and throttling, through HTTP against the real app. */
+@Tag("functional")
 class SessionsHttpTest {
     private TestPortal portal;
 

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import ltsportal.support.TestPortal;
 import ltsportal.support.WebClient;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Customers sign up, invite colleagues, edit their profile; bad input never writes a row. */
+@Tag("functional")
 class SignupHttpTest {
     private TestPortal portal;
 

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import ltsportal.support.BrowserJourney;
 import ltsportal.support.TestPortal;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -17,6 +18,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /** A customer signs in, picks a window, fills the intake, sees the confirmation with the plan, downloads the invite. */
+@Tag("browser")
 class BookingBrowserTest extends BrowserJourney {
 
     @Test

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ltsportal.support.BrowserJourney;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** A customer asks about their version and browses the lifecycle, in a real Chromium. */
+@Tag("browser")
 class CatalogBrowserTest extends BrowserJourney {
 
     @Test

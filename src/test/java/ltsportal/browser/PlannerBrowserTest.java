@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import ltsportal.support.BrowserJourney;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** "I run 15.4.6" to a printed runbook: enter the versions, see the hops, open one, open the print view. */
+@Tag("browser")
 class PlannerBrowserTest extends BrowserJourney {
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import ltsportal.support.TestPortal;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /** The catalog's pages through HTTP, with the clock on 1 June 2026. */
+@Tag("functional")
 class CatalogPagesHttpTest {
     private static TestPortal portal;
 

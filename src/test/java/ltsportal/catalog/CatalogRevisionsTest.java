@@ -1,5 +1,6 @@
 package ltsportal.catalog;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -10,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Instances sharing a database agree on when a catalog revision was first served. */
+@Tag("functional")
 class CatalogRevisionsTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})

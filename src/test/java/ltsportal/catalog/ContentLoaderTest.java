@@ -1,5 +1,6 @@
 package ltsportal.catalog;
 
+import ltsportal.notes.ContentError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,7 +35,7 @@ class ContentLoaderTest {
 
     private Catalog load(String releaseFile) throws IOException {
         Path releases = Files.createDirectories(dir.resolve("gitlab/releases"));
-        Files.copy(Path.of("content/gitlab/product.yml"), dir.resolve("gitlab/product.yml"));
+        Files.copy(TestPortal.FIXTURE_CONTENT.resolve("gitlab/product.yml"), dir.resolve("gitlab/product.yml"));
         Files.writeString(releases.resolve("18.11.md"), releaseFile);
         return new ContentLoader(dir, new Markdown()).load();
     }

@@ -13,6 +13,7 @@ import ltsportal.support.TestPortal;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /** The feeds parse with real parsers: the JDK's XML parser for Atom, ical4j for iCalendar. */
+@Tag("functional")
 class FeedsHttpTest {
     private static final String ATOM = "http://www.w3.org/2005/Atom";
     private static TestPortal portal;

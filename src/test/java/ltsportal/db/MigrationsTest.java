@@ -1,5 +1,6 @@
 package ltsportal.db;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every migration applies to an empty database of each kind the portal supports. */
+@Tag("functional")
 class MigrationsTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})

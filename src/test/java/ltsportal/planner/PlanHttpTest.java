@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import ltsportal.support.TestPortal;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The planner's page, print view, Markdown download and API through HTTP. */
+@Tag("functional")
 class PlanHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static TestPortal portal;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import ltsportal.catalog.ContentError;
+import ltsportal.notes.ContentError;
 import ltsportal.notes.Markdown;
 import ltsportal.support.TestPortal;
 import org.junit.jupiter.api.Test;

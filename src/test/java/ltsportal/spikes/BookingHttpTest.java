@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import ltsportal.support.TestPortal;
 import ltsportal.support.WebClient;
 import net.fortuna.ical4j.data.CalendarBuilder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Booking through HTTP against the real app and its demo spike (opens 8 June 2026; the clock says
  * Monday 1 June 12:00 UTC): book, move, cancel, every validation error, privacy, CSRF.
  */
+@Tag("functional")
 class BookingHttpTest {
     private static final Pattern KEY = Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"");
     private TestPortal portal;

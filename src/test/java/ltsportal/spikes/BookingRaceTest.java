@@ -1,5 +1,6 @@
 package ltsportal.spikes;
 
+import org.junit.jupiter.api.Tag;
 import static ltsportal.db.Tables.BOOKING;
 import static ltsportal.db.Tables.SPIKE_WINDOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,7 +26,7 @@ import ltsportal.accounts.User;
 import ltsportal.accounts.Users;
 import ltsportal.support.MutableClock;
 import ltsportal.support.TestDatabase;
-import ltsportal.web.Role;
+import ltsportal.accounts.Role;
 import org.jooq.DSLContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,6 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * bookings, 47 clean refusals, and the window's counter equals its booking rows. Runs on H2 and on
  * PostgreSQL.
  */
+@Tag("functional")
 class BookingRaceTest {
     static final int CUSTOMERS = 50;
     static final int CAPACITY = 3;

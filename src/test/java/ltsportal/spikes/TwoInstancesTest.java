@@ -23,7 +23,8 @@ import ltsportal.accounts.Users;
 import ltsportal.support.TestDatabase;
 import ltsportal.support.TestPortal;
 import ltsportal.support.WebClient;
-import ltsportal.web.Role;
+import ltsportal.accounts.Role;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * one works on the other and ends on both, and customers booking through both at once never pass a
  * window's capacity.
  */
+@Tag("functional")
 class TwoInstancesTest {
     private static final Pattern KEY = Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"");
     private static final int CUSTOMERS = 30;

@@ -15,7 +15,7 @@ import ltsportal.Database;
 import ltsportal.Demo;
 import org.jooq.DSLContext;
 import ltsportal.catalog.Catalog;
-import ltsportal.web.App;
+import ltsportal.App;
 import org.h2.jdbcx.JdbcDataSource;
 
 /** The real portal on a random port, a fresh in-memory database and a fixed clock. */
@@ -80,10 +80,16 @@ public final class TestPortal implements AutoCloseable {
         return client;
     }
 
-    /** The repository's own content, loaded once for all tests. */
+    /**
+     * A frozen copy of the content, loaded once for all tests: updating the live content/ (a new patch,
+     * a new release line) never changes what a test sees. ReferenceDataTest and check-content check
+     * the live content/.
+     */
+    public static final Path FIXTURE_CONTENT = Path.of("src/test/resources/fixture/content");
+
     public static synchronized Content content() {
         if (sharedContent == null) {
-            sharedContent = Content.load(Path.of("content"));
+            sharedContent = Content.load(FIXTURE_CONTENT);
         }
         return sharedContent;
     }

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ltsportal.support.TestPortal;
 import ltsportal.support.WebClient;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Follows every link of the portal as each role and checks every answer: hardened headers, cookie
  * flags, no server error, no stack trace, no server version.
  */
+@Tag("functional")
 class CrawlerTest {
     private static final Pattern LINK = Pattern.compile("(?:href|src)=\"(/[^\"#]*)\"");
     private static final int MAX_PAGES = 400;

@@ -10,11 +10,13 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.List;
 import ltsportal.support.TestPortal;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** What cuts across every route: declared roles, hardened headers, generic errors. */
+@Tag("functional")
 class PortalHttpTest {
     private static TestPortal portal;
 

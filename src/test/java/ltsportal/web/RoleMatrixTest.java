@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import ltsportal.support.TestPortal;
 import ltsportal.support.WebClient;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * Every route x anonymous, customer, engineer, manager, admin -> the expected status. A route the
  * app declares but this table does not know fails the test: new routes must say who may use them.
  */
+@Tag("functional")
 class RoleMatrixTest {
     static final List<String> WHO = List.of("anonymous", "customer@demo.test", "engineer@demo.test",
             "manager@demo.test", "admin@demo.test");

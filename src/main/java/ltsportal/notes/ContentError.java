@@ -1,4 +1,4 @@
-package ltsportal.catalog;
+package ltsportal.notes;
 
 import java.nio.file.Path;
 

@@ -1,12 +1,12 @@
-package ltsportal.web;
+package ltsportal.accounts;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
+import ltsportal.web.Errors;
 import java.nio.charset.StandardCharsets;
-import ltsportal.accounts.User;
 
 /**
  * The one check that enforces the roles declared in {@link Routes}. Anonymous visitors of a
@@ -16,7 +16,7 @@ public final class Access {
     private Access() {
     }
 
-    static void register(RoutesConfig routes) {
+    public static void register(RoutesConfig routes) {
         routes.beforeMatched(ctx -> {
             var roles = ctx.routeRoles();
             if (roles.isEmpty()) {

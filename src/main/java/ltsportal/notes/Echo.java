@@ -1,4 +1,4 @@
-package ltsportal.web;
+package ltsportal.notes;
 
 /** What a visitor typed, repeated back in a message: trimmed, and cut at 40 characters. */
 public final class Echo {

@@ -1,12 +1,18 @@
-package ltsportal.web;
+package ltsportal;
 
 import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.ZoneOffset;
+import ltsportal.accounts.User;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
 import java.util.Map;
 import java.util.List;
-import ltsportal.Content;
+import ltsportal.accounts.Access;
 import ltsportal.accounts.AccountPages;
+import ltsportal.accounts.Auth;
+import ltsportal.accounts.SessionCookies;
+import ltsportal.accounts.Role;
 import ltsportal.accounts.AdminPages;
 import ltsportal.accounts.AuditLog;
 import ltsportal.accounts.DemoAccounts;
@@ -36,6 +42,12 @@ import ltsportal.spikes.SpikePages;
 import ltsportal.spikes.Spikes;
 import ltsportal.planner.PlanPages;
 import ltsportal.planner.Planner;
+import ltsportal.web.DateText;
+import ltsportal.web.Errors;
+import ltsportal.web.LastResortErrors;
+import ltsportal.web.SecurityHeaders;
+import ltsportal.web.Templates;
+import ltsportal.web.ZonedText;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +66,16 @@ public final class App {
         Catalog catalog() {
             return content.catalog();
         }
+    }
+
+    /** What every page knows of who is asking: the user (or null), their zone's clock text, the CSRF token. */
+    private static Map<String, Object> viewer(Context ctx) {
+        User user = Auth.user(ctx);
+        Map<String, Object> values = new java.util.HashMap<>();
+        values.put("user", user);
+        values.put("local", new ZonedText(user == null ? ZoneOffset.UTC : user.zone()));
+        values.put("csrf", Auth.csrf(ctx));
+        return values;
     }
 
     public static Javalin create(Dependencies deps) {
@@ -89,7 +111,7 @@ public final class App {
         var templates = new Templates(Map.of(
                 "product", deps.catalog().product(),
                 "baseUrl", deps.baseUrl(),
-                "dataAsOf", DateText.absoluteDate(deps.catalog().product().dataAsOf())));
+                "dataAsOf", DateText.absoluteDate(deps.catalog().product().dataAsOf())), App::viewer);
 
         return Javalin.create(config -> {
             config.fileRenderer(templates);

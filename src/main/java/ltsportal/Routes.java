@@ -1,13 +1,14 @@
-package ltsportal.web;
+package ltsportal;
 
-import static ltsportal.web.Role.ADMIN;
-import static ltsportal.web.Role.ANYONE;
-import static ltsportal.web.Role.CUSTOMER;
-import static ltsportal.web.Role.ENGINEER;
-import static ltsportal.web.Role.MANAGER;
+import static ltsportal.accounts.Role.ADMIN;
+import static ltsportal.accounts.Role.ANYONE;
+import static ltsportal.accounts.Role.CUSTOMER;
+import static ltsportal.accounts.Role.ENGINEER;
+import static ltsportal.accounts.Role.MANAGER;
 
 import io.javalin.config.RoutesConfig;
 import ltsportal.accounts.AccountPages;
+import ltsportal.accounts.Role;
 import ltsportal.accounts.AdminPages;
 import ltsportal.accounts.LoginPages;
 import ltsportal.accounts.SignupPages;
@@ -22,7 +23,7 @@ import ltsportal.catalog.TimelineChart;
 import ltsportal.planner.PlanApi;
 import ltsportal.planner.PlanPages;
 
-/** Every route of the portal, each with the role it needs. {@link Access} enforces the roles. */
+/** Every route of the portal, each with the role it needs. {@link ltsportal.accounts.Access} enforces the roles. */
 public final class Routes {
     private Routes() {
     }

@@ -1,12 +1,9 @@
-package ltsportal.web;
+package ltsportal.accounts;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Set;
-import ltsportal.accounts.Sessions;
-import ltsportal.accounts.Tokens;
-import ltsportal.accounts.User;
 
 /**
  * Finds who is asking (from the session cookie) and checks the CSRF token of every request that
@@ -20,7 +17,7 @@ public final class Auth {
     private Auth() {
     }
 
-    static void register(RoutesConfig routes, Sessions sessions, SessionCookies cookies) {
+    public static void register(RoutesConfig routes, Sessions sessions, SessionCookies cookies) {
         routes.before(ctx -> {
             var session = sessions.find(ctx.cookie(cookies.sessionName()));
             String expected;

@@ -1,4 +1,4 @@
-package ltsportal.web;
+package ltsportal.accounts;
 
 import io.javalin.http.Context;
 
