@@ -68,14 +68,13 @@ public final class App {
         }
     }
 
-    /** What every page knows of who is asking: the user (or null), their zone's clock text, the CSRF token. */
-    private static Map<String, Object> viewer(Context ctx) {
-        User user = Auth.user(ctx);
-        Map<String, Object> values = new java.util.HashMap<>();
-        values.put("user", user);
-        values.put("local", new ZonedText(user == null ? ZoneOffset.UTC : user.zone()));
-        values.put("csrf", Auth.csrf(ctx));
-        return values;
+    /** What every page knows of who is asking: the user (or null), their zone, the CSRF token, a flash. */
+    public record Viewer(User user, ZonedText local, String csrf, String flash) {
+        static Viewer of(Context ctx, Sessions sessions) {
+            User user = Auth.user(ctx);
+            return new Viewer(user, new ZonedText(user == null ? ZoneOffset.UTC : user.zone()), Auth.csrf(ctx),
+                    sessions.takeFlash(Auth.session(ctx)));
+        }
     }
 
     public static Javalin create(Dependencies deps) {
@@ -111,7 +110,7 @@ public final class App {
         var templates = new Templates(Map.of(
                 "product", deps.catalog().product(),
                 "baseUrl", deps.baseUrl(),
-                "dataAsOf", DateText.absoluteDate(deps.catalog().product().dataAsOf())), App::viewer);
+                "dataAsOf", DateText.absoluteDate(deps.catalog().product().dataAsOf())), ctx -> Viewer.of(ctx, sessions));
 
         return Javalin.create(config -> {
             config.fileRenderer(templates);
@@ -129,6 +128,7 @@ public final class App {
                     REQUESTS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
             SecurityHeaders.register(config.routes, deps.https());
             Auth.register(config.routes, sessions, cookies);
+            Auth.registerFlash(config.routes, sessions);
             Access.register(config.routes);
             Errors.register(config.routes);
             Routes.declare(config.routes, features, accounts, spikeFeatures);

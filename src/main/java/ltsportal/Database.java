@@ -25,13 +25,13 @@ public final class Database {
         return new HikariDataSource(hikari);
     }
 
-    /** Applies the append-only migrations from db/migration (packaged into the jar). */
-    public static void migrate(DataSource dataSource) {
-        Flyway.configure()
+    /** Applies the append-only migrations from db/migration (packaged into the jar); returns how many ran. */
+    public static int migrate(DataSource dataSource) {
+        return Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .load()
-                .migrate();
+                .migrate().migrationsExecuted;
     }
 
     public static DSLContext dsl(DataSource dataSource, String jdbcUrl) {

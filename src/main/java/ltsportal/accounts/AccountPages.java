@@ -1,10 +1,11 @@
 package ltsportal.accounts;
 
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import ltsportal.web.Flash;
+import ltsportal.web.Form;
+import ltsportal.web.Templates;
 
 /** A signed-in user's own account: profile, password, and for customers, invitations. */
 public final class AccountPages {
@@ -22,51 +23,62 @@ public final class AccountPages {
         this.baseUrl = baseUrl;
     }
 
+    /** The profile form: what a user may change of themselves. */
+    public record ProfileForm(String name, String timeZone) {
+        static ProfileForm bind(Form in) {
+            var form = new ProfileForm(in.text("name"), in.text("timeZone"));
+            in.required("name", form.name, Users.NAME_MAX, "Give your name (at most " + Users.NAME_MAX + " characters).");
+            in.check(TimeZones.valid(form.timeZone), "timeZone", "Choose your time zone from the list.");
+            return form;
+        }
+    }
+
+    public record ProfilePage(ProfileForm form, Map<String, String> errors, List<String> timeZones) {
+    }
+
+    public record PasswordPage(Map<String, String> errors) {
+    }
+
+    public record InvitationsPage(String email, Map<String, String> errors, String link,
+                                  List<Invitations.Open> pending) {
+    }
+
     public void profile(Context ctx) {
         User me = Auth.user(ctx);
-        renderProfile(ctx, 200, me.displayName(), me.timeZone(), Map.of(), flash(ctx));
+        Templates.render(ctx, "accounts/profile",
+                new ProfilePage(new ProfileForm(me.displayName(), me.timeZone()), Map.of(), TimeZones.ALL));
     }
 
     public void updateProfile(Context ctx) {
-        User me = Auth.user(ctx);
-        String name = ctx.formParam("name") == null ? "" : ctx.formParam("name").strip();
-        String zone = ctx.formParam("timeZone") == null ? "" : ctx.formParam("timeZone").strip();
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (name.isEmpty() || name.length() > 120) {
-            errors.put("name", "Give your name (at most 120 characters).");
-        }
-        if (!TimeZones.valid(zone)) {
-            errors.put("timeZone", "Choose your time zone from the list.");
-        }
-        if (!errors.isEmpty()) {
-            renderProfile(ctx, 400, name, zone, errors, null);
+        Form in = Form.of(ctx);
+        ProfileForm form = ProfileForm.bind(in);
+        if (!in.valid()) {
+            Templates.render(ctx, Form.INVALID, "accounts/profile", new ProfilePage(form, in.errors(), TimeZones.ALL));
             return;
         }
-        users.updateProfile(me, name, zone);
-        ctx.redirect("/account?saved", HttpStatus.SEE_OTHER);
+        users.updateProfile(Auth.user(ctx), form.name(), form.timeZone());
+        Flash.redirect(ctx, "/account", "Your profile is saved.");
     }
 
     public void passwordForm(Context ctx) {
-        ctx.render("accounts/password", Map.of("errors", Map.of()));
+        Templates.render(ctx, "accounts/password", new PasswordPage(Map.of()));
     }
 
     public void changePassword(Context ctx) {
         User me = Auth.user(ctx);
-        String current = ctx.formParam("currentPassword");
-        String next = ctx.formParam("newPassword");
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (!Passwords.matches(current, users.passwordHash(me.id()).orElse(null))) {
-            errors.put("currentPassword", "That is not your current password.");
-        }
-        Passwords.problem(next).ifPresent(p -> errors.put("newPassword", p));
-        if (!errors.isEmpty()) {
-            ctx.status(400).render("accounts/password", Map.of("errors", errors));
+        Form in = Form.of(ctx);
+        String next = in.exact("newPassword");
+        in.check(Passwords.matches(in.exact("currentPassword"), users.passwordHash(me.id()).orElse(null)),
+                "currentPassword", "That is not your current password.");
+        Passwords.problem(next).ifPresent(p -> in.check(false, "newPassword", p));
+        if (!in.valid()) {
+            Templates.render(ctx, Form.INVALID, "accounts/password", new PasswordPage(in.errors()));
             return;
         }
         users.changePassword(me, Passwords.hash(next));
         sessions.endAll(me.id(), Auth.session(ctx).idHash());
         audit.record("password.changed", me, me.email(), "other sessions ended", ctx.ip());
-        ctx.redirect("/account?passwordChanged", HttpStatus.SEE_OTHER);
+        Flash.redirect(ctx, "/account", "Your password is changed. Your other sessions were signed out.");
     }
 
     public void invitationsPage(Context ctx) {
@@ -75,9 +87,10 @@ public final class AccountPages {
 
     public void invite(Context ctx) {
         User me = Auth.user(ctx);
-        String email = ctx.formParam("email") == null ? "" : ctx.formParam("email").strip();
-        if (!Emails.valid(email)) {
-            renderInvitations(ctx, 400, email, Map.of("email", "Give your colleague's email address."), null);
+        Form in = Form.of(ctx);
+        String email = in.text("email");
+        if (!in.check(Emails.valid(email), "email", "Give your colleague's email address.")) {
+            renderInvitations(ctx, Form.INVALID, email, in.errors(), null);
             return;
         }
         String token = invitations.create(me, email);
@@ -86,34 +99,7 @@ public final class AccountPages {
     }
 
     private void renderInvitations(Context ctx, int status, String email, Map<String, String> errors, String link) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("email", email);
-        model.put("errors", errors);
-        model.put("link", link);
-        model.put("pending", invitations.pending(Auth.user(ctx)));
-        ctx.status(status).render("accounts/invitations", model);
-    }
-
-    private void renderProfile(Context ctx, int status, String name, String zone, Map<String, String> errors, String flash) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("name", name);
-        model.put("zone", zone);
-        model.put("errors", errors);
-        model.put("flash", flash);
-        model.put("timeZones", TimeZones.ALL);
-        ctx.status(status).render("accounts/profile", model);
-    }
-
-    private static String flash(Context ctx) {
-        if (ctx.queryParam("saved") != null) {
-            return "Your profile is saved.";
-        }
-        if (ctx.queryParam("passwordChanged") != null) {
-            return "Your password is changed. Your other sessions were signed out.";
-        }
-        if (ctx.queryParam("welcome") != null) {
-            return "Welcome! Your account is ready.";
-        }
-        return null;
+        Templates.render(ctx, status, "accounts/invitations",
+                new InvitationsPage(email, errors, link, invitations.pending(Auth.user(ctx))));
     }
 }

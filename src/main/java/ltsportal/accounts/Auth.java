@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Set;
+import ltsportal.web.Flash;
 
 /**
  * Finds who is asking (from the session cookie) and checks the CSRF token of every request that
@@ -12,6 +13,8 @@ import java.util.Set;
 public final class Auth {
     private static final String SESSION = "auth.session";
     private static final String CSRF = "auth.csrf";
+    /** The hash of a session started by this request (sign-in, sign-up), for its first flash. */
+    static final String STARTED = "auth.started";
     private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private Auth() {
@@ -42,6 +45,23 @@ public final class Auth {
                     throw new HttpResponseException(403,
                             "This form has expired or did not come from this site. Reload the page and try again.");
                 }
+            }
+        });
+    }
+
+    /** Keeps the flash a handler left ({@link Flash#redirect}) with the session the browser comes back with. */
+    public static void registerFlash(RoutesConfig routes, Sessions sessions) {
+        routes.after(ctx -> {
+            String message = Flash.next(ctx);
+            if (message == null) {
+                return;
+            }
+            String started = ctx.attribute(STARTED);
+            Sessions.Current current = session(ctx);
+            if (started != null) {
+                sessions.keepFlash(started, message);
+            } else if (current != null) {
+                sessions.keepFlash(current.idHash(), message);
             }
         });
     }

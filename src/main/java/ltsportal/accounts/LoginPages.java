@@ -4,9 +4,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import ltsportal.web.Form;
+import ltsportal.web.Templates;
 
 /** Sign-in and sign-out. A failed sign-in never says whether the email has an account. */
 public final class LoginPages {
@@ -35,12 +35,17 @@ public final class LoginPages {
         render(ctx, 200, "", ctx.queryParam("next"), null);
     }
 
+    /** The sign-in form. One message for the whole form: it never says which field was wrong. */
+    public record LoginPage(String email, String next, String error, List<String> demoAccounts) {
+    }
+
     public void login(Context ctx) {
-        String email = ctx.formParam("email");
-        String password = ctx.formParam("password");
-        String next = ctx.formParam("next");
-        if (email == null || email.isBlank() || password == null || password.isEmpty()) {
-            render(ctx, 400, email, next, "Give your email and your password.");
+        Form in = Form.of(ctx);
+        String email = in.text("email");
+        String password = in.exact("password");
+        String next = in.text("next");
+        if (!in.check(!email.isEmpty() && !password.isEmpty(), "form", "Give your email and your password.")) {
+            render(ctx, Form.INVALID, email, next, in.errors().get("form"));
             return;
         }
         SignIn.Result result = signIn.attempt(email, password, ctx.ip());
@@ -70,16 +75,12 @@ public final class LoginPages {
             audit.record("logout", session.user(), session.user().email(), null, ctx.ip());
         }
         cookies.clearSession(ctx);
-        ctx.redirect("/?signedOut", HttpStatus.SEE_OTHER);
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
     private void render(Context ctx, int status, String email, String next, String error) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("email", email == null ? "" : email);
-        model.put("next", Auth.safeNext(next) == null ? "" : next);
-        model.put("error", error);
-        model.put("demoAccounts", demoAccounts);
-        ctx.status(status).render("accounts/login", model);
+        Templates.render(ctx, status, "accounts/login", new LoginPage(email == null ? "" : email,
+                Auth.safeNext(next) == null ? "" : next, error, demoAccounts));
     }
 
     static String next(String next, User user) {
@@ -87,6 +88,6 @@ public final class LoginPages {
         if (safe != null) {
             return safe;
         }
-        return user.role() == ltsportal.accounts.Role.ADMIN ? "/admin/users" : "/account";
+        return user.role() == Role.ADMIN ? "/admin/users" : "/account";
     }
 }

@@ -9,6 +9,9 @@ import org.jooq.DSLContext;
 
 /** Customer organizations. A name is taken once, whatever its case and spacing. */
 public final class Organizations {
+    /** The longest organization name: the column's width. */
+    public static final int NAME_MAX = 200;
+
     private Organizations() {
     }
 

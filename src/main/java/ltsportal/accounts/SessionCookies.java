@@ -22,6 +22,7 @@ public final class SessionCookies {
     }
 
     public void setSession(Context ctx, String id) {
+        ctx.attribute(Auth.STARTED, Tokens.hash(id));
         set(ctx, sessionName(), id, -1);
     }
 

@@ -30,8 +30,11 @@ public final class Sessions {
         this.clock = clock;
     }
 
-    /** A signed-in request: the user, the session's CSRF token and the hash that names the session. */
-    public record Current(User user, String csrfToken, String idHash) {
+    /**
+     * A signed-in request: the user, the session's CSRF token, the hash that names the session, and
+     * the message a form left for this page (or null).
+     */
+    public record Current(User user, String csrfToken, String idHash, String flash) {
     }
 
     /** Starts a session and returns its id, the only copy of which goes to the browser. */
@@ -75,7 +78,8 @@ public final class Sessions {
             db.update(USER_SESSION).set(USER_SESSION.LAST_SEEN_AT, now.atOffset(ZoneOffset.UTC))
                     .where(USER_SESSION.ID_HASH.eq(idHash)).execute();
         }
-        return Optional.of(new Current(user, row.get().get(USER_SESSION.CSRF_TOKEN), idHash));
+        return Optional.of(new Current(user, row.get().get(USER_SESSION.CSRF_TOKEN), idHash,
+                row.get().get(USER_SESSION.FLASH)));
     }
 
     public void end(Current session) {
@@ -91,7 +95,19 @@ public final class Sessions {
         db.deleteFrom(USER_SESSION).where(condition).execute();
     }
 
-    public int countFor(long userId) {
-        return db.fetchCount(USER_SESSION, USER_SESSION.USER_ID.eq(userId));
+    /** Keeps a message for the session's next page. */
+    public void keepFlash(String idHash, String message) {
+        db.update(USER_SESSION).set(USER_SESSION.FLASH, message).where(USER_SESSION.ID_HASH.eq(idHash)).execute();
+    }
+
+    /** The session's message, once: it is cleared as it is read (a write only when there is one). */
+    public String takeFlash(Current session) {
+        if (session == null || session.flash() == null) {
+            return null;
+        }
+        db.update(USER_SESSION).setNull(USER_SESSION.FLASH)
+                .where(USER_SESSION.ID_HASH.eq(session.idHash())).and(USER_SESSION.FLASH.eq(session.flash()))
+                .execute();
+        return session.flash();
     }
 }

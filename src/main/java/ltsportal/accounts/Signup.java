@@ -1,8 +1,6 @@
 package ltsportal.accounts;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
@@ -34,28 +32,19 @@ public final class Signup {
         }
     }
 
-    public Map<String, String> validate(Form form, boolean needsOrganization) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (form.name().isEmpty() || form.name().length() > 120) {
-            errors.put("name", "Give your name (at most 120 characters).");
+    /** Checks the form into {@code in}: a message per field that does not pass. */
+    public void check(ltsportal.web.Form in, Form form, boolean needsOrganization) {
+        in.required("name", form.name(), Users.NAME_MAX, "Give your name (at most " + Users.NAME_MAX + " characters).");
+        if (in.check(Emails.valid(form.email()), "email", "Give an email address such as ada@example.com.")) {
+            in.check(!users.emailTaken(form.email()), "email", "An account with this email exists already. Sign in instead.");
         }
-        if (!Emails.valid(form.email())) {
-            errors.put("email", "Give an email address such as ada@example.com.");
-        } else if (users.emailTaken(form.email())) {
-            errors.put("email", "An account with this email exists already. Sign in instead.");
+        Passwords.problem(form.password()).ifPresent(p -> in.check(false, "password", p));
+        if (needsOrganization && in.required("organization", form.organization(), Organizations.NAME_MAX,
+                "Give your organization's name (at most " + Organizations.NAME_MAX + " characters).")) {
+            in.check(!Organizations.taken(db, form.organization()), "organization",
+                    "This organization has an account already. Ask a colleague there to invite you.");
         }
-        Passwords.problem(form.password()).ifPresent(p -> errors.put("password", p));
-        if (needsOrganization) {
-            if (form.organization().isEmpty() || form.organization().length() > 200) {
-                errors.put("organization", "Give your organization's name (at most 200 characters).");
-            } else if (Organizations.taken(db, form.organization())) {
-                errors.put("organization", "This organization has an account already. Ask a colleague there to invite you.");
-            }
-        }
-        if (!TimeZones.valid(form.timeZone())) {
-            errors.put("timeZone", "Choose your time zone from the list.");
-        }
-        return errors;
+        in.check(TimeZones.valid(form.timeZone()), "timeZone", "Choose your time zone from the list.");
     }
 
     /** Creates the organization and its first user; empty errors on success, else why not. */
@@ -85,17 +74,17 @@ public final class Signup {
         } catch (DataAccessException e) {
             // A concurrent signup took the email or organization between validation and insert.
             if (e.sqlStateClass() == org.jooq.exception.SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION) {
-                throw new Conflict();
+                throw new Taken();
             }
             throw e;
         }
     }
 
     /** The email or organization was taken meanwhile. */
-    public static final class Conflict extends RuntimeException {
+    public static final class Taken extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        Conflict() {
+        Taken() {
             super("taken meanwhile", null, false, false);
         }
     }

@@ -1,9 +1,11 @@
 package ltsportal.accounts;
 
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import ltsportal.web.Flash;
+import ltsportal.web.Form;
+import ltsportal.web.Templates;
 import ltsportal.web.PageNotFound;
 
 /** Customers sign up with their organization, or join one through an invitation link. */
@@ -22,22 +24,30 @@ public final class SignupPages {
         this.cookies = cookies;
     }
 
+    public record SignupPage(Signup.Form form, Map<String, String> errors, Invitations.Open invitation,
+                             List<String> timeZones) {
+    }
+
     public void form(Context ctx) {
         render(ctx, 200, new Signup.Form("", "", "", "", ""), Map.of(), null);
     }
 
     public void signup(Context ctx) {
-        Signup.Form form = form(ctx, null);
-        Map<String, String> errors = signup.validate(form, true);
-        if (!errors.isEmpty()) {
-            render(ctx, 400, form, errors, null);
+        Form in = Form.of(ctx);
+        Signup.Form form = form(in, null);
+        signup.check(in, form, true);
+        if (!in.valid()) {
+            render(ctx, Form.INVALID, form, in.errors(), null);
             return;
         }
         long userId;
         try {
             userId = signup.createWithOrganization(form);
-        } catch (Signup.Conflict e) {
-            render(ctx, 409, form, signup.validate(form, true), null);
+        } catch (Signup.Taken e) {
+            // Someone signed up with the same email or organization a moment ago: the checks now say which.
+            Form again = Form.of(ctx);
+            signup.check(again, form, true);
+            render(ctx, 409, form, again.errors(), null);
             return;
         }
         audit.record("account.created", null, form.email(), "customer signed up; organization " + form.organization(), ctx.ip());
@@ -51,16 +61,17 @@ public final class SignupPages {
 
     public void accept(Context ctx) {
         Invitations.Open invitation = invitation(ctx);
-        Signup.Form form = form(ctx, invitation);
-        Map<String, String> errors = signup.validate(form, false);
-        if (!errors.isEmpty()) {
-            render(ctx, 400, form, errors, invitation);
+        Form in = Form.of(ctx);
+        Signup.Form form = form(in, invitation);
+        signup.check(in, form, false);
+        if (!in.valid()) {
+            render(ctx, Form.INVALID, form, in.errors(), invitation);
             return;
         }
         long userId;
         try {
             userId = signup.createFromInvitation(form, invitation);
-        } catch (Signup.Conflict | Signup.StaleInvitation e) {
+        } catch (Signup.Taken | Signup.StaleInvitation e) {
             throw new PageNotFound("This invitation has been used or has expired. Ask your colleague for a new one.");
         }
         audit.record("account.created", null, form.email(), "joined " + invitation.orgName() + " by invitation", ctx.ip());
@@ -73,12 +84,12 @@ public final class SignupPages {
     }
 
     /** Explicit binding: only these fields are read; an invitation fixes the email and organization. */
-    private static Signup.Form form(Context ctx, Invitations.Open invitation) {
-        return new Signup.Form(ctx.formParam("name"),
-                invitation == null ? ctx.formParam("email") : invitation.email(),
-                ctx.formParam("password"),
-                invitation == null ? ctx.formParam("organization") : invitation.orgName(),
-                ctx.formParam("timeZone"));
+    private static Signup.Form form(Form in, Invitations.Open invitation) {
+        return new Signup.Form(in.text("name"),
+                invitation == null ? in.text("email") : invitation.email(),
+                in.exact("password"),
+                invitation == null ? in.text("organization") : invitation.orgName(),
+                in.text("timeZone"));
     }
 
     private void signInAndGo(Context ctx, long userId) {
@@ -87,15 +98,10 @@ public final class SignupPages {
             sessions.end(old);
         }
         cookies.setSession(ctx, sessions.start(userId));
-        ctx.redirect("/account?welcome", HttpStatus.SEE_OTHER);
+        Flash.redirect(ctx, "/account", "Welcome! Your account is ready.");
     }
 
     private void render(Context ctx, int status, Signup.Form form, Map<String, String> errors, Invitations.Open invitation) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("form", form);
-        model.put("errors", errors);
-        model.put("invitation", invitation);
-        model.put("timeZones", TimeZones.ALL);
-        ctx.status(status).render("accounts/signup", model);
+        Templates.render(ctx, status, "accounts/signup", new SignupPage(form, errors, invitation, TimeZones.ALL));
     }
 }

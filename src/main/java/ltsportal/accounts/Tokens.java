@@ -2,10 +2,9 @@ package ltsportal.accounts;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+import ltsportal.web.Sha256;
 
 /** Random tokens for sessions, CSRF and invitations; only their hashes are stored. */
 public final class Tokens {
@@ -21,12 +20,7 @@ public final class Tokens {
     }
 
     public static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(token);
     }
 
     /** Compares without leaking where two tokens differ. */

@@ -14,6 +14,9 @@ import org.jooq.Record;
 
 /** Reads and writes users. Changes to other people's accounts take the acting admin. */
 public final class Users {
+    /** The longest name a person (and a contact on a booking) may have: the column's width. */
+    public static final int NAME_MAX = 120;
+
     private final DSLContext db;
 
     public Users(DSLContext db) {

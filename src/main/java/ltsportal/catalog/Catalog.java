@@ -12,14 +12,14 @@ public final class Catalog {
     private final Product product;
     private final List<ReleaseLine> lines;
     private final List<ReleaseLine> linesOldestFirst;
-    private final Map<String, ReleaseLine> byCycle;
+    private final Map<String, ReleaseLine> byName;
     private final String contentHash;
 
     public Catalog(Product product, List<ReleaseLine> lines, String contentHash) {
         this.product = product;
-        this.lines = lines.stream().sorted(Comparator.comparing(ReleaseLine::cycle).reversed()).toList();
-        this.linesOldestFirst = this.lines.stream().sorted(Comparator.comparing(ReleaseLine::cycle)).toList();
-        this.byCycle = this.lines.stream().collect(Collectors.toMap(ReleaseLine::name, Function.identity()));
+        this.lines = lines.stream().sorted(Comparator.comparing(ReleaseLine::version).reversed()).toList();
+        this.linesOldestFirst = this.lines.stream().sorted(Comparator.comparing(ReleaseLine::version)).toList();
+        this.byName = this.lines.stream().collect(Collectors.toMap(ReleaseLine::name, Function.identity()));
         this.contentHash = contentHash;
     }
 
@@ -37,11 +37,11 @@ public final class Catalog {
     }
 
     public Optional<ReleaseLine> line(String cycle) {
-        return Optional.ofNullable(byCycle.get(cycle));
+        return Optional.ofNullable(byName.get(cycle));
     }
 
     public Optional<ReleaseLine> line(Version version) {
-        return line(version.cycle());
+        return line(version.lineName());
     }
 
     public ReleaseLine newest() {

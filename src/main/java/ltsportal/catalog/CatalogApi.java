@@ -1,13 +1,12 @@
 package ltsportal.catalog;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import ltsportal.web.ApiError;
 import ltsportal.web.Conditional;
 import ltsportal.web.Json;
@@ -33,8 +32,41 @@ public final class CatalogApi {
         this.revision = revision;
     }
 
+    /** endoflife.date v0: one release line. {@code cycle} is left out where the URL names the line. */
+    public record V0Line(@JsonInclude(JsonInclude.Include.NON_NULL) String cycle, LocalDate releaseDate, LocalDate eol,
+                         String latest, LocalDate latestReleaseDate, boolean lts, LocalDate support) {
+    }
+
+    /** endoflife.date v1: a release, and the product with every release. */
+    public record V1Release(String name, String label, LocalDate releaseDate, boolean isLts, LocalDate ltsFrom,
+                            boolean isEoas, LocalDate eoasFrom, boolean isEol, LocalDate eolFrom, Boolean isEoes,
+                            LocalDate eoesFrom, boolean isMaintained, V1Latest latest) {
+    }
+
+    public record V1Latest(String name, LocalDate date, String link) {
+    }
+
+    public record V1Product(String name, String label, String category, Links links, Labels labels,
+                            List<V1Release> releases) {
+    }
+
+    public record Links(String html, String releasePolicy) {
+    }
+
+    public record Labels(String eoas, String eol) {
+    }
+
+    /** The v1 envelope around every answer. */
+    public record Envelope(String schema_version, String generated_at, String last_modified, Object result) {
+    }
+
+    /** GET /api/v1/check: is this version supported, and what to upgrade to. */
+    public record CheckAnswer(String version, String cycle, String status, boolean supported, LocalDate eolFrom,
+                              String latestPatch, String recommendedTarget) {
+    }
+
     public void v0All(Context ctx) {
-        List<Map<String, Object>> body = catalog.lines().stream().map(l -> v0(l, true)).toList();
+        List<V0Line> body = catalog.lines().stream().map(l -> v0(l, true)).toList();
         Conditional.send(ctx, JSON, Json.write(body));
     }
 
@@ -45,13 +77,8 @@ public final class CatalogApi {
     public void v1Product(Context ctx) {
         LocalDate today = LocalDate.now(clock);
         Product p = catalog.product();
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("name", p.name());
-        result.put("label", p.label());
-        result.put("category", p.category());
-        result.put("links", Map.of("html", p.homepage(), "releasePolicy", p.releasePolicyUrl()));
-        result.put("labels", Map.of("eoas", "Active support", "eol", "Maintenance"));
-        result.put("releases", catalog.lines().stream().map(l -> v1(l, today)).toList());
+        var result = new V1Product(p.name(), p.label(), p.category(), new Links(p.homepage(), p.releasePolicyUrl()),
+                new Labels("Active support", "Maintenance"), catalog.lines().stream().map(l -> v1(l, today)).toList());
         Conditional.send(ctx, JSON, Json.write(envelope(result, today)));
     }
 
@@ -73,19 +100,13 @@ public final class CatalogApi {
             throw new ApiError(400, "'" + Echo.clip(input) + "' is not a GitLab version such as 17.3.4");
         }
         if (answer instanceof SupportCheck.UnknownLine u) {
-            throw new ApiError(404, "GitLab " + u.version().cycle() + " is not a release line in the catalog ("
+            throw new ApiError(404, "GitLab " + u.version().lineName() + " is not a release line in the catalog ("
                     + catalog.oldest().name() + " to " + catalog.newest().name() + ")");
         }
         var known = (SupportCheck.Known) answer;
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("version", known.version().toString());
-        body.put("cycle", known.line().name());
-        body.put("status", known.status().key());
-        body.put("supported", known.status().supported());
-        body.put("eolFrom", known.line().supportEnds());
-        body.put("latestPatch", known.line().latest().toString());
-        body.put("recommendedTarget", known.recommendedTarget().toString());
-        Conditional.send(ctx, JSON, Json.write(body));
+        Conditional.send(ctx, JSON, Json.write(new CheckAnswer(known.version().toString(), known.line().name(),
+                known.status().key(), known.status().supported(), known.line().supportEnds(),
+                known.line().latest().toString(), known.recommendedTarget().toString())));
     }
 
     private ReleaseLine lineFrom(String cycle) {
@@ -95,53 +116,24 @@ public final class CatalogApi {
                 .orElseThrow(() -> new ApiError(404, "GitLab " + version + " is not a release line in the catalog"));
     }
 
-    private static Map<String, Object> v0(ReleaseLine l, boolean withCycle) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (withCycle) {
-            m.put("cycle", l.name());
-        }
-        m.put("releaseDate", l.releaseDate());
-        m.put("eol", l.supportEnds());
-        m.put("latest", l.latest().toString());
-        m.put("latestReleaseDate", l.latestReleaseDate());
-        m.put("lts", l.lts());
-        m.put("support", l.eoas());
-        return m;
+    private static V0Line v0(ReleaseLine l, boolean withCycle) {
+        return new V0Line(withCycle ? l.name() : null, l.releaseDate(), l.supportEnds(), l.latest().toString(),
+                l.latestReleaseDate(), l.lts(), l.eoas());
     }
 
-    private Map<String, Object> v1(ReleaseLine l, LocalDate today) {
+    private V1Release v1(ReleaseLine l, LocalDate today) {
         LineStatus s = Lifecycle.status(l, today);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", l.name());
-        m.put("label", l.lts() ? l.name() + " (" + catalog.product().ltsLabel() + ")" : l.name());
-        m.put("releaseDate", l.releaseDate());
-        m.put("isLts", l.lts());
-        m.put("ltsFrom", l.lts() ? l.releaseDate() : null);
-        m.put("isEoas", !today.isBefore(l.eoas()));
-        m.put("eoasFrom", l.eoas());
-        m.put("isEol", s.phase() == Phase.END_OF_LIFE);
-        m.put("eolFrom", l.supportEnds());
-        m.put("isEoes", null);
-        m.put("eoesFrom", null);
-        m.put("isMaintained", s.supported());
-        Map<String, Object> latest = new LinkedHashMap<>();
-        latest.put("name", l.latest().toString());
-        latest.put("date", l.latestReleaseDate());
-        latest.put("link", null);
-        m.put("latest", latest);
-        return m;
+        return new V1Release(l.name(), l.lts() ? l.name() + " (" + catalog.product().ltsLabel() + ")" : l.name(),
+                l.releaseDate(), l.lts(), l.lts() ? l.releaseDate() : null, !today.isBefore(l.eoas()), l.eoas(),
+                s.phase() == Phase.END_OF_LIFE, l.supportEnds(), null, null, s.supported(),
+                new V1Latest(l.latest().toString(), l.latestReleaseDate(), null));
     }
 
     /** generated_at moves only with the content or the day, so the ETag holds for a whole day. */
-    private Map<String, Object> envelope(Object result, LocalDate today) {
+    private Envelope envelope(Object result, LocalDate today) {
         Instant dayStart = today.atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant generated = dayStart.isAfter(revision.lastModified()) ? dayStart : revision.lastModified();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("schema_version", SCHEMA_VERSION);
-        m.put("generated_at", generated.toString());
-        m.put("last_modified", revision.lastModified().toString());
-        m.put("result", result);
-        return m;
+        return new Envelope(SCHEMA_VERSION, generated.toString(), revision.lastModified().toString(), result);
     }
 
 }

@@ -3,11 +3,10 @@ package ltsportal.catalog;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import ltsportal.web.DateText;
 import ltsportal.web.PageNotFound;
+import ltsportal.web.Templates;
 
 /** The catalog's pages: home with the support check, the lifecycle table, one page per line. */
 public final class CatalogPages {
@@ -26,21 +25,27 @@ public final class CatalogPages {
         this.clock = clock;
     }
 
+    /** The home page: the version check (with its answer once asked) and the supported and LTS lines. */
+    public record HomePage(DateText dates, boolean staleData, List<LineStatus> current, List<LineStatus> lts,
+                           String version, CheckAnswerText answer) {
+    }
+
+    public record LifecyclePage(DateText dates, boolean staleData, List<LineStatus> recent, List<LineStatus> older) {
+    }
+
+    public record LinePage(DateText dates, LineStatus s, ReleaseLine line) {
+    }
+
     public void home(Context ctx) {
         LocalDate today = LocalDate.now(clock);
         DateText dates = new DateText(today);
         List<LineStatus> statuses = statuses(today);
-        Map<String, Object> model = new HashMap<>();
-        model.put("dates", dates);
-        model.put("staleData", stale(today));
-        model.put("current", statuses.stream().filter(s -> s.supported() || s.phase() == Phase.UPCOMING).toList());
-        model.put("lts", statuses.stream().filter(s -> s.line().lts()).toList());
         String version = ctx.queryParam("version");
-        model.put("version", version == null ? "" : version);
-        if (version != null) {
-            model.put("answer", CheckAnswerText.of(check.check(version, today), dates));
-        }
-        ctx.render("catalog/home", model);
+        Templates.render(ctx, "catalog/home", new HomePage(dates, stale(today),
+                statuses.stream().filter(s -> s.supported() || s.phase() == Phase.UPCOMING).toList(),
+                statuses.stream().filter(s -> s.line().lts()).toList(),
+                version == null ? "" : version,
+                version == null ? null : CheckAnswerText.of(check.check(version, today), dates)));
     }
 
     public void lifecycle(Context ctx) {
@@ -48,11 +53,8 @@ public final class CatalogPages {
         List<LineStatus> all = statuses(today);
         List<LineStatus> ended = all.stream().filter(s -> s.phase() == Phase.END_OF_LIFE).toList();
         List<LineStatus> older = ended.subList(Math.min(RECENT_ENDED_SHOWN, ended.size()), ended.size());
-        ctx.render("catalog/lifecycle", Map.of(
-                "dates", new DateText(today),
-                "staleData", stale(today),
-                "recent", all.stream().filter(s -> !older.contains(s)).toList(),
-                "older", older));
+        Templates.render(ctx, "catalog/lifecycle", new LifecyclePage(new DateText(today), stale(today),
+                all.stream().filter(s -> !older.contains(s)).toList(), older));
     }
 
     public void line(Context ctx) {
@@ -64,10 +66,7 @@ public final class CatalogPages {
                         "We have no GitLab release line called \u201c" + cycle + "\u201d. "
                                 + "The catalog holds " + catalog.oldest().name() + " to " + catalog.newest().name() + "."));
         LocalDate today = LocalDate.now(clock);
-        ctx.render("catalog/line", Map.of(
-                "dates", new DateText(today),
-                "s", Lifecycle.status(line, today),
-                "line", line));
+        Templates.render(ctx, "catalog/line", new LinePage(new DateText(today), Lifecycle.status(line, today), line));
     }
 
     private boolean stale(LocalDate today) {

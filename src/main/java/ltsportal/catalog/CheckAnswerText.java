@@ -47,7 +47,7 @@ public record CheckAnswerText(String tone, String headline, List<String> details
             }
             default -> {
                 tone = s.endingSoon() ? "warn" : "good";
-                headline = "GitLab " + k.version() + " is supported: " + s.phase().label().toLowerCase() + ".";
+                headline = "GitLab " + k.version() + " is supported: " + s.phase().label().toLowerCase(java.util.Locale.ROOT) + ".";
                 details.add("The " + line.name() + " line gets " + s.phase().meaning() + " until "
                         + dates.absolute(line.supportEnds()) + " (" + dates.relative(line.supportEnds()) + ").");
                 if (s.phase() == Phase.MAINTAINED) {

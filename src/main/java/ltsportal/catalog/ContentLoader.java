@@ -6,13 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import ltsportal.notes.Markdown;
+import ltsportal.web.Sha256;
 import ltsportal.notes.YamlDocument;
 
 /**
@@ -35,7 +35,7 @@ public final class ContentLoader {
     }
 
     public Catalog load() {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         Path productFile = productDir.resolve("product.yml");
         String productText = read(productFile, digest);
         Product product = product(YamlDocument.parse(productFile, productText, 0));
@@ -115,7 +115,7 @@ public final class ContentLoader {
         String cycleText = doc.text("cycle");
         Version cycle = Version.parse(cycleText).filter(v -> !v.hasPatch())
                 .orElseThrow(() -> doc.error("cycle", "'" + cycleText + "' is not a release line such as 18.11"));
-        if (!cycle.cycle().equals(fileCycle)) {
+        if (!cycle.lineName().equals(fileCycle)) {
             throw doc.error("cycle", "says " + cycle + " but the file is named " + fileCycle + ".md");
         }
         var releaseDate = doc.date("releaseDate");
@@ -158,11 +158,4 @@ public final class ContentLoader {
         return new ReleaseLine(cycle, releaseDate, eoas, eol, lts, ltsEnd, latest, latestDate, html);
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -55,7 +55,7 @@ public record LifecycleEvent(ReleaseLine line, Kind kind, LocalDate date) {
             events.add(new LifecycleEvent(line, Kind.END_OF_LIFE, line.supportEnds()));
         }
         events.sort(Comparator.comparing(LifecycleEvent::date).thenComparing(e -> e.kind().ordinal())
-                .thenComparing(e -> e.line().cycle()).reversed());
+                .thenComparing(e -> e.line().version()).reversed());
         return events;
     }
 }

@@ -8,7 +8,7 @@ import java.time.LocalDate;
  * an LTS line is maintained until {@code ltsEnd} instead.
  */
 public record ReleaseLine(
-        Version cycle,
+        Version version,
         LocalDate releaseDate,
         LocalDate eoas,
         LocalDate eol,
@@ -19,7 +19,7 @@ public record ReleaseLine(
         String notesHtml) {
 
     public String name() {
-        return cycle.cycle();
+        return version.lineName();
     }
 
     /** The day from which the line gets no fixes at all. */

@@ -43,7 +43,7 @@ public final class SupportCheck {
         Version version = parsed.get();
         Optional<ReleaseLine> line = catalog.line(version);
         if (line.isEmpty()) {
-            return new UnknownLine(version, version.isBefore(catalog.oldest().cycle()),
+            return new UnknownLine(version, version.isBefore(catalog.oldest().version()),
                     catalog.oldest(), catalog.newest());
         }
         LineStatus status = Lifecycle.status(line.get(), today);
@@ -63,8 +63,8 @@ public final class SupportCheck {
         Optional<ReleaseLine> newestLts = catalog.lines().stream()
                 .filter(ReleaseLine::lts)
                 .filter(l -> Lifecycle.status(l, today).supported())
-                .max(Comparator.comparing(ReleaseLine::cycle));
-        if (newestLts.isPresent() && newestLts.get().cycle().isAfter(version.lineOnly())) {
+                .max(Comparator.comparing(ReleaseLine::version));
+        if (newestLts.isPresent() && newestLts.get().version().isAfter(version.lineOnly())) {
             return newestLts.get().latest();
         }
         if (status.supported() && version.hasPatch() && version.isBefore(status.line().latest())) {

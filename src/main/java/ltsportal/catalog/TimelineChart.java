@@ -1,6 +1,7 @@
 package ltsportal.catalog;
 
 import io.javalin.http.Context;
+import org.unbescape.xml.XmlEscape;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -96,10 +97,10 @@ public final class TimelineChart {
     private void bar(StringBuilder svg, Scale x, ReleaseLine line, int y, LocalDate today) {
         String label = line.lts() ? line.name() + " " + catalog.product().ltsLabel() : line.name();
         svg.append("<g class=\"line").append(line.lts() ? " lts" : "").append("\" data-cycle=\"")
-                .append(line.name()).append("\">\n");
+                .append(XmlEscape.escapeXml10(line.name())).append("\">\n");
         svg.append("<text x=\"8\" y=\"").append(y + 18).append("\"")
                 .append(line.lts() ? " font-weight=\"bold\" fill=\"#4a148c\"" : " fill=\"#222\"").append('>')
-                .append(label).append("</text>\n");
+                .append(XmlEscape.escapeXml10(label)).append("</text>\n");
         segment(svg, x, line.releaseDate(), line.eoas(), y, "#2e7d32", "Maintained");
         segment(svg, x, line.eoas(), line.supportEnds(), y, line.lts() ? "#6a1b9a" : "#f9a825",
                 line.lts() ? "Long-term support" : "Security fixes only");

@@ -43,7 +43,7 @@ public record Version(int major, int minor, Integer patch) implements Comparable
     }
 
     /** The release line, such as {@code 17.3}. */
-    public String cycle() {
+    public String lineName() {
         return major + "." + minor;
     }
 
@@ -78,6 +78,6 @@ public record Version(int major, int minor, Integer patch) implements Comparable
 
     @Override
     public String toString() {
-        return patch == null ? cycle() : cycle() + "." + patch;
+        return patch == null ? lineName() : lineName() + "." + patch;
     }
 }

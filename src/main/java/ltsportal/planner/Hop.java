@@ -31,8 +31,9 @@ public record Hop(int number, Version from, Version version, Kind kind, Stop sto
         return stop == null || kind == Kind.MINOR ? why : why + " " + stop.reasonMarkdown();
     }
 
-    public String cycle() {
-        return version.cycle();
+    /** The release line this hop installs a patch of, such as 18.11. */
+    public String lineName() {
+        return version.lineName();
     }
 
     public boolean patchOfSameLine() {

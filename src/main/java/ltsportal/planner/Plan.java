@@ -23,6 +23,6 @@ public record Plan(Version from, Version to, boolean zeroDowntime, List<Hop> hop
     /** Every conditional stop between from and target, applied or not. */
     public List<Stop> conditionalStops() {
         return Stream.concat(appliedConditions.stream(), otherConditionalStops.stream())
-                .sorted(java.util.Comparator.comparing(s -> s.line().cycle())).toList();
+                .sorted(java.util.Comparator.comparing(s -> s.line().version())).toList();
     }
 }

@@ -3,9 +3,7 @@ package ltsportal.planner;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import ltsportal.web.ApiError;
 import ltsportal.web.Json;
 
@@ -38,34 +36,34 @@ public final class PlanApi {
             throw new ApiError(400, r.refusal().message());
         }
         Plan plan = ((Planner.Planned) result).plan();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("from", plan.from().toString());
-        body.put("to", plan.to().toString());
-        body.put("path", plan.path().stream().map(Object::toString).toList());
-        body.put("hops", plan.hops().stream().map(this::hop).toList());
-        body.put("conditionalStops", plan.conditionalStops().stream().map(s -> Map.of(
-                "version", s.version().toString(), "key", s.key(), "condition", s.condition(),
-                "applied", plan.appliedConditions().contains(s))).toList());
-        body.put("warnings", plan.warnings());
+        var body = new PlanJson(plan.from().toString(), plan.to().toString(),
+                plan.path().stream().map(Object::toString).toList(),
+                plan.hops().stream().map(this::hop).toList(),
+                plan.conditionalStops().stream().map(s -> new ConditionalStopJson(s.version().toString(), s.key(),
+                        s.condition(), plan.appliedConditions().contains(s))).toList(),
+                plan.warnings());
         ctx.contentType("application/json; charset=utf-8").result(Json.write(body));
     }
 
-    private Map<String, Object> hop(Hop hop) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("version", hop.version().toString());
-        m.put("kind", hop.kind().key());
-        m.put("reason", hop.reason());
-        m.put("alerts", hop.alerts().stream().map(a -> {
-            Map<String, Object> alert = new LinkedHashMap<>();
-            alert.put("title", a.title());
-            alert.put("severity", a.severity().key());
-            alert.put("check", a.when().key());
-            alert.put("requires", a.requires() == null ? null : a.requires().toString());
-            alert.put("message", a.messageMarkdown().strip());
-            return alert;
-        }).toList());
-        m.put("notesUrl", baseUrl + "/gitlab/" + hop.cycle());
-        m.put("reminder", Planner.MIGRATIONS_HINT);
-        return m;
+    /** The plan as JSON: {@code path} is exactly the versions to install, in order. */
+    public record PlanJson(String from, String to, List<String> path, List<HopJson> hops,
+                           List<ConditionalStopJson> conditionalStops, List<String> warnings) {
+    }
+
+    public record HopJson(String version, String kind, String reason, List<AlertJson> alerts, String notesUrl,
+                          String reminder) {
+    }
+
+    public record AlertJson(String title, String severity, String check, String requires, String message) {
+    }
+
+    public record ConditionalStopJson(String version, String key, String condition, boolean applied) {
+    }
+
+    private HopJson hop(Hop hop) {
+        return new HopJson(hop.version().toString(), hop.kind().key(), hop.reason(),
+                hop.alerts().stream().map(a -> new AlertJson(a.title(), a.severity().key(), a.when().key(),
+                        a.requires() == null ? null : a.requires().toString(), a.messageMarkdown().strip())).toList(),
+                baseUrl + "/gitlab/" + hop.lineName(), Planner.MIGRATIONS_HINT);
     }
 }

@@ -1,12 +1,11 @@
 package ltsportal.planner;
 
-import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import ltsportal.web.Form;
 
 /**
  * The planner's query parameters, bound explicitly. {@code conditions} may come as one
@@ -15,29 +14,20 @@ import java.util.stream.Collectors;
 public record PlanForm(String from, String to, String conditions, String edition, String deployment,
                        boolean zeroDowntime, Map<String, String> errors) {
 
-    public static PlanForm from(Context ctx) {
-        String conditions = ctx.queryParams("conditions").stream().map(String::strip).filter(s -> !s.isEmpty())
-                .collect(Collectors.joining(","));
-        String edition = value(ctx, "edition", "ee");
-        String deployment = value(ctx, "deployment", "linux-package");
-        String zeroDowntime = value(ctx, "zero_downtime", "false");
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (Install.edition(edition).isEmpty()) {
-            errors.put("edition", "Choose ce or ee.");
-        }
-        if (Install.Deployment.parse(deployment).isEmpty()) {
-            errors.put("deployment", "Choose linux-package, docker or helm.");
-        }
-        if (!List.of("true", "false", "on").contains(zeroDowntime)) {
-            errors.put("zero_downtime", "Use true or false.");
-        }
-        return new PlanForm(value(ctx, "from", ""), value(ctx, "to", ""), conditions, edition, deployment,
-                zeroDowntime.equals("true") || zeroDowntime.equals("on"), errors);
+    public static PlanForm bind(Form in) {
+        String conditions = String.join(",", in.all("conditions"));
+        String edition = orDefault(in.text("edition"), "ee");
+        String deployment = orDefault(in.text("deployment"), "linux-package");
+        String zeroDowntime = orDefault(in.text("zero_downtime"), "false");
+        in.check(Install.edition(edition).isPresent(), "edition", "Choose ce or ee.");
+        in.check(Install.Deployment.parse(deployment).isPresent(), "deployment", "Choose linux-package, docker or helm.");
+        in.check(List.of("true", "false", "on").contains(zeroDowntime), "zero_downtime", "Use true or false.");
+        return new PlanForm(in.text("from"), in.text("to"), conditions, edition, deployment,
+                zeroDowntime.equals("true") || zeroDowntime.equals("on"), in.errors());
     }
 
-    private static String value(Context ctx, String name, String fallback) {
-        String v = ctx.queryParam(name);
-        return v == null || v.isBlank() ? fallback : v.strip();
+    private static String orDefault(String value, String fallback) {
+        return value.isEmpty() ? fallback : value;
     }
 
     public boolean submitted() {

@@ -3,9 +3,10 @@ package ltsportal.planner;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import ltsportal.web.DateText;
+import ltsportal.web.Form;
+import ltsportal.web.Templates;
 
 /** The planner's page, its printable runbook and its Markdown download. */
 public final class PlanPages {
@@ -30,7 +31,7 @@ public final class PlanPages {
     }
 
     public void markdown(Context ctx) {
-        PlanForm form = PlanForm.from(ctx);
+        PlanForm form = PlanForm.bind(Form.ofQuery(ctx));
         if (!form.errors().isEmpty() || form.from().isEmpty()) {
             String message = form.from().isEmpty() ? "Give the version you run: ?from=15.4.6&to=18.11"
                     : String.join(" ", form.errors().values());
@@ -49,23 +50,24 @@ public final class PlanPages {
                 .result(Runbook.markdown(plan, form, baseUrl + "/gitlab/plan?" + form.query(), baseUrl));
     }
 
+    /** The planner's form, and the plan once the form asks for one that exists. */
+    public record PlanPage(DateText dates, List<Stop> conditionalStops, PlanForm form, Plan plan, InstallView install) {
+    }
+
     private void render(Context ctx, String template) {
-        PlanForm form = PlanForm.from(ctx);
+        PlanForm form = PlanForm.bind(Form.ofQuery(ctx));
         LocalDate today = LocalDate.now(clock);
-        Map<String, Object> model = new HashMap<>();
-        model.put("dates", new DateText(today));
-        model.put("conditionalStops", rules.conditionalStops());
+        Plan plan = null;
         if (form.submitted() && form.errors().isEmpty()) {
             Planner.Result result = planner.plan(form.request(), today);
             if (result instanceof Planner.Refused r) {
                 form = form.withError(r.refusal().field(), r.refusal().message());
             } else {
-                model.put("plan", ((Planner.Planned) result).plan());
+                plan = ((Planner.Planned) result).plan();
             }
         }
-        model.put("form", form);
-        model.put("install", new InstallView(form.editionChoice(), form.deploymentChoice()));
-        ctx.status(form.errors().isEmpty() ? 200 : 400).render(template, model);
+        Templates.render(ctx, form.errors().isEmpty() ? 200 : Form.INVALID, template, new PlanPage(new DateText(today),
+                rules.conditionalStops(), form, plan, new InstallView(form.editionChoice(), form.deploymentChoice())));
     }
 
     /** What the templates call to show install commands for the chosen deployment and edition. */

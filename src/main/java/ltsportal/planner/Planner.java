@@ -93,7 +93,7 @@ public final class Planner {
         List<Hop> hops = new ArrayList<>();
         Version previous = from;
         for (Version version : versions) {
-            Optional<Stop> stop = rules.stops().stream().filter(s -> s.line().cycle().equals(version.lineOnly()))
+            Optional<Stop> stop = rules.stops().stream().filter(s -> s.line().version().equals(version.lineOnly()))
                     .findFirst();
             Hop.Kind kind;
             if (version.equals(to)) {
@@ -106,7 +106,7 @@ public final class Planner {
             }
             Version prev = previous;
             List<ReleaseLine> crossed = catalog.linesOldestFirst().stream()
-                    .filter(l -> prev.lineOnly().isBefore(l.cycle()) && !version.lineOnly().isBefore(l.cycle()))
+                    .filter(l -> prev.lineOnly().isBefore(l.version()) && !version.lineOnly().isBefore(l.version()))
                     .toList();
             List<Alert> alerts = rules.alerts().stream().filter(a -> a.appliesToHop(prev, version)).toList();
             hops.add(new Hop(hops.size() + 1, prev, version, kind, stop.orElse(null), crossed, alerts));
@@ -119,11 +119,11 @@ public final class Planner {
                           boolean zeroDowntime, List<String> warnings) {
         Hop first = hops.get(0);
         if (first.patchOfSameLine()) {
-            warnings.add("Your first hop, " + first.version() + ", is a patch release of " + from.cycle()
+            warnings.add("Your first hop, " + first.version() + ", is a patch release of " + from.lineName()
                     + ", the line you run: take it before anything else.");
         }
         if (targetStatus.phase() == Phase.END_OF_LIFE) {
-            warnings.add("Your target " + targetStatus.line().latest().cycle() + " is past its end of life ("
+            warnings.add("Your target " + targetStatus.line().latest().lineName() + " is past its end of life ("
                     + targetStatus.line().supportEnds() + "): it gets no fixes. Consider a maintained target.");
         } else if (targetStatus.endingSoon()) {
             warnings.add("Your target's support ends soon, on " + targetStatus.line().supportEnds() + ".");
@@ -180,11 +180,11 @@ public final class Planner {
     }
 
     private ReleaseLine knownLine(Version v, String field) {
-        return catalog.line(v).orElseThrow(() -> v.lineOnly().isBefore(catalog.oldest().cycle())
+        return catalog.line(v).orElseThrow(() -> v.lineOnly().isBefore(catalog.oldest().version())
                 ? refuse(field, "GitLab " + v + " is older than " + catalog.oldest().name()
                 + ", the oldest release line the planner knows. Follow GitLab's upgrade path documentation to reach "
                 + catalog.oldest().latest() + " first.")
-                : refuse(field, "GitLab " + v.cycle() + " is not a release line we know (newest: "
+                : refuse(field, "GitLab " + v.lineName() + " is not a release line we know (newest: "
                 + catalog.newest().name() + ")."));
     }
 

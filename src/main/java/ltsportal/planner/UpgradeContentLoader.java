@@ -69,7 +69,7 @@ public final class UpgradeContentLoader {
             String reason = item.text("reason");
             stops.add(new Stop(line, kind, key, condition, reason, render(item, "reason", reason)));
         }
-        stops.sort(Comparator.comparing(s -> s.line().cycle()));
+        stops.sort(Comparator.comparing(s -> s.line().version()));
         return List.copyOf(stops);
     }
 
@@ -84,7 +84,7 @@ public final class UpgradeContentLoader {
             if (end.isBefore(start)) {
                 throw item.error("end", "the range ends (" + end + ") before it starts (" + start + ")");
             }
-            Version requires = item.has("requires") ? knownLine(item, "requires").cycle() : null;
+            Version requires = item.has("requires") ? knownLine(item, "requires").version() : null;
             Alert.Severity severity = parseEnum(item, "severity", Alert.Severity.class);
             Alert.When when = parseEnum(item, "check", Alert.When.class);
             String message = item.text("message");

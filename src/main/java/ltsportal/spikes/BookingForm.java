@@ -1,6 +1,5 @@
 package ltsportal.spikes;
 
-import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,9 +8,11 @@ import java.util.regex.Pattern;
 import ltsportal.accounts.Emails;
 import ltsportal.accounts.Tokens;
 import ltsportal.accounts.User;
+import ltsportal.accounts.Users;
 import ltsportal.planner.Plan;
 import ltsportal.planner.PlanRequest;
 import ltsportal.planner.Planner;
+import ltsportal.web.Form;
 
 /**
  * The intake form, bound field by field (nothing else in the request is read), and its checks.
@@ -36,11 +37,11 @@ public record BookingForm(String windowId, String instanceName, String deploymen
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{20,64}");
     private static final Pattern PHONE = Pattern.compile("[+0-9 ()./-]{6,30}");
 
-    public static BookingForm from(Context ctx) {
-        return new BookingForm(p(ctx, "windowId"), p(ctx, "instanceName"), p(ctx, "deployment"), p(ctx, "edition"),
-                p(ctx, "topology"), p(ctx, "geo"), p(ctx, "currentVersion"), p(ctx, "targetVersion"),
-                p(ctx, "contactName"), p(ctx, "contactEmail"), p(ctx, "contactPhone"), p(ctx, "upgradePlanUrl"),
-                p(ctx, "rollbackPlanUrl"), p(ctx, "notes"), p(ctx, "idempotencyKey"));
+    public static BookingForm bind(Form in) {
+        return new BookingForm(in.text("windowId"), in.text("instanceName"), in.text("deployment"), in.text("edition"),
+                in.text("topology"), in.text("geo"), in.text("currentVersion"), in.text("targetVersion"),
+                in.text("contactName"), in.text("contactEmail"), in.text("contactPhone"), in.text("upgradePlanUrl"),
+                in.text("rollbackPlanUrl"), in.text("notes"), in.text("idempotencyKey"));
     }
 
     /** A fresh form for a window, with a new idempotency key and the customer's own details. */
@@ -49,72 +50,36 @@ public record BookingForm(String windowId, String instanceName, String deploymen
                 spike.focus(), customer.displayName(), customer.email(), "", "", "", "", Tokens.random());
     }
 
-    private static String p(Context ctx, String name) {
-        String v = ctx.formParam(name);
-        return v == null ? "" : v.strip();
-    }
-
-    /** The checks; a valid form also yields the plan the booking will carry. */
-    public record Checked(Map<String, String> errors, Plan plan) {
-        public boolean valid() {
-            return errors.isEmpty();
-        }
-    }
-
-    public Checked check(Planner planner, LocalDate today) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (windowId().isEmpty() || !windowId.matches("\\d{1,18}")) {
-            errors.put("windowId", "Choose a window.");
-        }
-        if (instanceName.isEmpty() || instanceName.length() > 120) {
-            errors.put("instanceName", "Name the GitLab instance (its URL or hostname), at most 120 characters.");
-        }
-        if (!DEPLOYMENTS.containsKey(deployment)) {
-            errors.put("deployment", "Choose how GitLab is deployed.");
-        }
-        if (!EDITIONS.containsKey(edition)) {
-            errors.put("edition", "Choose ce or ee.");
-        }
-        if (!TOPOLOGIES.containsKey(topology)) {
-            errors.put("topology", "Choose the topology.");
-        }
-        if (!geo.equals("yes") && !geo.equals("no")) {
-            errors.put("geo", "Say whether the instance uses Geo.");
-        }
+    /** Checks the form into {@code in}; a valid form also yields the plan the booking will carry. */
+    public Plan check(Form in, Planner planner, LocalDate today) {
+        in.check(windowId.matches("\\d{1,18}"), "windowId", "Choose a window.");
+        in.required("instanceName", instanceName, 120, "Name the GitLab instance (its URL or hostname), at most 120 characters.");
+        in.check(DEPLOYMENTS.containsKey(deployment), "deployment", "Choose how GitLab is deployed.");
+        in.check(EDITIONS.containsKey(edition), "edition", "Choose ce or ee.");
+        in.check(TOPOLOGIES.containsKey(topology), "topology", "Choose the topology.");
+        in.check(GEO.containsKey(geo), "geo", "Say whether the instance uses Geo.");
         Plan plan = null;
         var result = planner.plan(new PlanRequest(currentVersion, targetVersion, "", false), today);
         if (result instanceof Planner.Refused r) {
-            errors.put(r.refusal().field().equals("to") ? "targetVersion" : "currentVersion", r.refusal().message());
+            in.check(false, r.refusal().field().equals("to") ? "targetVersion" : "currentVersion", r.refusal().message());
         } else {
             plan = ((Planner.Planned) result).plan();
-            if (plan.alreadyThere()) {
-                errors.put("targetVersion", "You already run " + plan.to() + ": choose a newer target.");
-            }
+            in.check(!plan.alreadyThere(), "targetVersion", "You already run " + plan.to() + ": choose a newer target.");
         }
-        if (contactName.isEmpty() || contactName.length() > 120) {
-            errors.put("contactName", "Give the name of the person support should talk to.");
-        }
-        if (!Emails.valid(contactEmail)) {
-            errors.put("contactEmail", "Give the contact's email address.");
-        }
-        if (!contactPhone.isEmpty() && !PHONE.matcher(contactPhone).matches()) {
-            errors.put("contactPhone", "Give a phone number with digits, spaces and + ( ) - only, or leave it empty.");
-        }
-        checkUrl(errors, "upgradePlanUrl", upgradePlanUrl);
-        checkUrl(errors, "rollbackPlanUrl", rollbackPlanUrl);
-        if (notes.length() > 4000) {
-            errors.put("notes", "Keep the notes under 4000 characters.");
-        }
-        if (!KEY.matcher(idempotencyKey).matches()) {
-            errors.put("idempotencyKey", "This form is incomplete. Open the booking form again.");
-        }
-        return new Checked(Map.copyOf(errors), errors.isEmpty() ? plan : null);
+        in.required("contactName", contactName, Users.NAME_MAX, "Give the name of the person support should talk to.");
+        in.check(Emails.valid(contactEmail), "contactEmail", "Give the contact's email address.");
+        in.check(contactPhone.isEmpty() || PHONE.matcher(contactPhone).matches(), "contactPhone",
+                "Give a phone number with digits, spaces and + ( ) - only, or leave it empty.");
+        checkUrl(in, "upgradePlanUrl", upgradePlanUrl);
+        checkUrl(in, "rollbackPlanUrl", rollbackPlanUrl);
+        in.atMost("notes", notes, 4000, "Keep the notes under 4000 characters.");
+        in.check(KEY.matcher(idempotencyKey).matches(), "idempotencyKey", "This form is incomplete. Open the booking form again.");
+        return in.valid() ? plan : null;
     }
 
-    private static void checkUrl(Map<String, String> errors, String field, String url) {
-        if (!url.isEmpty() && (url.length() > 500 || !url.matches("https?://[^\\s<>\"]+"))) {
-            errors.put(field, "Give a link starting with https:// (or leave it empty).");
-        }
+    private static void checkUrl(Form in, String field, String url) {
+        in.check(url.isEmpty() || (url.length() <= 500 && url.matches("https?://[^\\s<>\"]+")), field,
+                "Give a link starting with https:// (or leave it empty).");
     }
 
     public Intake intake(Plan plan) {

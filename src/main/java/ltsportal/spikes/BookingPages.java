@@ -4,13 +4,17 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import ltsportal.accounts.User;
+import ltsportal.planner.Plan;
+import ltsportal.planner.PlanRequest;
 import ltsportal.planner.Planner;
 import ltsportal.accounts.Auth;
+import ltsportal.web.Flash;
+import ltsportal.web.Form;
 import ltsportal.web.PageNotFound;
+import ltsportal.web.Templates;
 
 /** The intake form and the booking itself: make, look at, move, cancel. */
 public final class BookingPages {
@@ -26,6 +30,21 @@ public final class BookingPages {
         this.service = service;
         this.planner = planner;
         this.clock = clock;
+    }
+
+    /** The intake form for one window, with the spike's other free windows to choose from. */
+    public record BookPage(Spike spike, BookingForm form, Map<String, String> errors, WindowView chosen,
+                           List<WindowView> freeWindows, Map<String, String> deployments, Map<String, String> editions,
+                           Map<String, String> topologies, Map<String, String> geoOptions) {
+    }
+
+    /** One booking: its window in the viewer's zone and the spike's, its path, what the viewer may do. */
+    public record BookingPage(Booking booking, Spike spike, String error, List<Booking.Event> history, String when,
+                              String whenSpike, boolean canChange, boolean canCancel, List<WindowView> otherWindows,
+                              Plan plan) {
+    }
+
+    public record BookingsPage(List<Booking> bookings) {
     }
 
     public void form(Context ctx) {
@@ -53,16 +72,18 @@ public final class BookingPages {
     public void create(Context ctx) {
         User customer = Auth.user(ctx);
         Spike spike = SpikePages.visibleSpike(ctx, customer, spikes);
-        BookingForm form = BookingForm.from(ctx);
-        BookingForm.Checked checked = form.check(planner, LocalDate.now(clock));
-        if (!checked.valid()) {
-            renderForm(ctx, 400, spike, form, checked.errors());
+        Form in = Form.of(ctx);
+        BookingForm form = BookingForm.bind(in);
+        Plan plan = form.check(in, planner, LocalDate.now(clock));
+        if (!in.valid()) {
+            renderForm(ctx, Form.INVALID, spike, form, in.errors());
             return;
         }
-        var result = service.book(customer, spike, form.window(), form.intake(checked.plan()),
-                BookingForm.pathOf(checked.plan()), form.idempotencyKey());
+        var result = service.book(customer, spike, form.window(), form.intake(plan), BookingForm.pathOf(plan),
+                form.idempotencyKey());
         if (result instanceof BookingService.Done done) {
-            ctx.redirect("/bookings/" + done.bookingId() + "?booked", HttpStatus.SEE_OTHER);
+            Flash.redirect(ctx, "/bookings/" + done.bookingId(),
+                    "Your window is booked. Support will confirm it; add it to your calendar below.");
         } else if (result instanceof BookingService.Duplicate dup) {
             ctx.redirect("/bookings/" + dup.bookingId(), HttpStatus.SEE_OTHER);
         } else {
@@ -73,7 +94,7 @@ public final class BookingPages {
 
     public void list(Context ctx) {
         User user = Auth.user(ctx);
-        ctx.render("spikes/bookings", Map.of("bookings", bookings.list(user)));
+        Templates.render(ctx, "spikes/bookings", new BookingsPage(bookings.list(user)));
     }
 
     public void show(Context ctx) {
@@ -84,34 +105,37 @@ public final class BookingPages {
         User user = Auth.user(ctx);
         Booking booking = booking(ctx);
         Spike spike = spikes.byId(booking.spikeId()).orElseThrow();
-        String window = ctx.formParam("windowId");
-        if (window == null || !window.matches("\\d{1,18}")) {
-            render(ctx, 400, booking, "Choose the window to move to.");
+        Form in = Form.of(ctx);
+        String window = in.text("windowId");
+        if (!in.check(window.matches("\\d{1,18}"), "windowId", "Choose the window to move to.")) {
+            render(ctx, Form.INVALID, booking, in.errors().get("windowId"));
             return;
         }
-        after(ctx, booking, service.reschedule(user, spike, booking.id(), Long.parseLong(window)), "rescheduled");
+        after(ctx, booking, service.reschedule(user, spike, booking.id(), Long.parseLong(window)),
+                "Your booking moved to the new window. Download the invitation again to update your calendar.");
     }
 
     public void cancel(Context ctx) {
         User user = Auth.user(ctx);
         Booking booking = booking(ctx);
         Spike spike = spikes.byId(booking.spikeId()).orElseThrow();
-        String reason = ctx.formParam("reason") == null ? "" : ctx.formParam("reason").strip();
-        if (reason.isEmpty() || reason.length() > 500) {
-            render(ctx, 400, booking, "Say in a few words why you cancel (at most 500 characters).");
+        Form in = Form.of(ctx);
+        String reason = in.text("reason");
+        if (!in.required("reason", reason, 500, "Say in a few words why you cancel (at most 500 characters).")) {
+            render(ctx, Form.INVALID, booking, in.errors().get("reason"));
             return;
         }
-        after(ctx, booking, service.cancel(user, spike, booking.id(), reason), "cancelled");
+        after(ctx, booking, service.cancel(user, spike, booking.id(), reason), "The booking is cancelled and its place freed.");
     }
 
     public void confirm(Context ctx) {
         Booking booking = booking(ctx);
-        after(ctx, booking, service.advance(Auth.user(ctx), booking.id(), booking.status(), BookingStatus.CONFIRMED), "confirmed");
+        after(ctx, booking, service.advance(Auth.user(ctx), booking.id(), booking.status(), BookingStatus.CONFIRMED), "The booking is confirmed.");
     }
 
     public void complete(Context ctx) {
         Booking booking = booking(ctx);
-        after(ctx, booking, service.advance(Auth.user(ctx), booking.id(), booking.status(), BookingStatus.COMPLETED), "completed");
+        after(ctx, booking, service.advance(Auth.user(ctx), booking.id(), booking.status(), BookingStatus.COMPLETED), "The booking is completed.");
     }
 
     public void calendar(Context ctx) {
@@ -126,7 +150,7 @@ public final class BookingPages {
             render(ctx, refused.conflict() ? 409 : 400, booking(ctx), refused.message());
             return;
         }
-        ctx.redirect("/bookings/" + booking.id() + "?" + flash, HttpStatus.SEE_OTHER);
+        Flash.redirect(ctx, "/bookings/" + booking.id(), flash);
     }
 
     /** The booking, if the acting user may see it: another organization's is simply not found. */
@@ -141,40 +165,27 @@ public final class BookingPages {
         Spike spike = spikes.byId(booking.spikeId()).orElseThrow();
         var now = clock.instant();
         var current = spikes.window(spike.id(), booking.windowId()).orElseThrow();
-        Map<String, Object> model = new HashMap<>();
-        model.put("booking", booking);
-        model.put("spike", spike);
-        model.put("error", error);
-        model.put("flash", ctx.queryParamMap().keySet().stream().findFirst().orElse(null));
-        model.put("history", bookings.history(user, booking.id()));
-        model.put("when", WindowView.describe(booking.windowStart(), booking.windowEnd(), user.zone()));
-        model.put("whenSpike", WindowView.describe(booking.windowStart(), booking.windowEnd(), spike.zone()));
-        model.put("canChange", booking.status().reschedulable()
-                && (user.staff() || BookingRules.beforeCutoff(spike, current, now)));
-        model.put("canCancel", booking.status().canBecome(BookingStatus.CANCELLED)
-                && (user.staff() || BookingRules.beforeCutoff(spike, current, now)));
-        model.put("otherWindows", WindowView.of(spike, spikes.windows(spike.id()), user.zone(), now).stream()
-                .filter(v -> v.bookable() && v.window().id() != booking.windowId()).toList());
-        var plan = planner.plan(new ltsportal.planner.PlanRequest(booking.intake().currentVersion(),
-                booking.intake().targetVersion(), "", false), LocalDate.now(clock));
-        model.put("plan", plan instanceof Planner.Planned planned ? planned.plan() : null);
-        ctx.status(status).render("spikes/booking", model);
+        var plan = planner.plan(new PlanRequest(booking.intake().currentVersion(), booking.intake().targetVersion(), "", false),
+                LocalDate.now(clock));
+        boolean beforeCutoff = user.staff() || BookingRules.beforeCutoff(spike, current, now);
+        Templates.render(ctx, status, "spikes/booking", new BookingPage(booking, spike, error,
+                bookings.history(user, booking.id()),
+                WindowView.describe(booking.windowStart(), booking.windowEnd(), user.zone()),
+                WindowView.describe(booking.windowStart(), booking.windowEnd(), spike.zone()),
+                booking.status().reschedulable() && beforeCutoff,
+                booking.status().canBecome(BookingStatus.CANCELLED) && beforeCutoff,
+                WindowView.of(spike, spikes.windows(spike.id()), user.zone(), now).stream()
+                        .filter(v -> v.bookable() && v.window().id() != booking.windowId()).toList(),
+                plan instanceof Planner.Planned planned ? planned.plan() : null));
     }
 
     private void renderForm(Context ctx, int status, Spike spike, BookingForm form, Map<String, String> errors) {
         User user = Auth.user(ctx);
         var views = WindowView.of(spike, spikes.windows(spike.id()), user.zone(), clock.instant());
-        Map<String, Object> model = new HashMap<>();
-        model.put("spike", spike);
-        model.put("form", form);
-        model.put("errors", errors);
-        model.put("chosen", views.stream().filter(v -> String.valueOf(v.window().id()).equals(form.windowId())).findFirst().orElse(null));
-        model.put("freeWindows", views.stream().filter(WindowView::bookable).toList());
-        model.put("deployments", BookingForm.DEPLOYMENTS);
-        model.put("editions", BookingForm.EDITIONS);
-        model.put("topologies", BookingForm.TOPOLOGIES);
-        model.put("geoOptions", BookingForm.GEO);
-        ctx.status(status).render("spikes/book", model);
+        Templates.render(ctx, status, "spikes/book", new BookPage(spike, form, errors,
+                views.stream().filter(v -> String.valueOf(v.window().id()).equals(form.windowId())).findFirst().orElse(null),
+                views.stream().filter(WindowView::bookable).toList(),
+                BookingForm.DEPLOYMENTS, BookingForm.EDITIONS, BookingForm.TOPOLOGIES, BookingForm.GEO));
     }
 
 }

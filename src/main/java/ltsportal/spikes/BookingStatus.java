@@ -19,11 +19,6 @@ public enum BookingStatus {
         return NEXT.get(this).contains(next);
     }
 
-    /** Holding a place in its window: every booking but a cancelled one counts against capacity. */
-    public boolean holdsPlace() {
-        return this != CANCELLED;
-    }
-
     /** Still ahead of its upgrade: it can be cancelled. */
     public boolean active() {
         return this == REQUESTED || this == CONFIRMED || this == STAFFED;

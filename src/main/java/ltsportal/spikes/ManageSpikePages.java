@@ -1,23 +1,28 @@
 package ltsportal.spikes;
 
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import ltsportal.accounts.Auth;
 import ltsportal.accounts.TimeZones;
 import ltsportal.catalog.Catalog;
 import ltsportal.notes.Markdown;
-import ltsportal.accounts.Auth;
+import ltsportal.web.Flash;
+import ltsportal.web.Form;
 import ltsportal.web.PageNotFound;
+import ltsportal.web.Templates;
 
 /** Managers create and edit spikes and adjust single windows. */
 public final class ManageSpikePages {
+    private static final String WINDOW_SIZE = "A window lasts 15 to 1440 minutes and takes 1 to 100 upgrades at once.";
+
     private final Spikes spikes;
     private final Bookings bookings;
     private final Catalog catalog;
@@ -32,80 +37,101 @@ public final class ManageSpikePages {
         this.clock = clock;
     }
 
+    /** A single window as the manager typed it, in the spike's zone. */
+    public record WindowForm(String date, String time, String minutes, String capacity) {
+        static final WindowForm BLANK = new WindowForm("", "09:00", "240", "3");
+
+        static WindowForm bind(Form in) {
+            return new WindowForm(in.text("date"), in.text("time"), in.text("minutes"), in.text("capacity"));
+        }
+    }
+
+    public record ListPage(List<Spike> spikes) {
+    }
+
+    /** The spike form (new or existing), and for an existing spike its windows and bookings. */
+    public record EditPage(Spike spike, SpikeForm form, Map<String, String> errors, WindowForm windowForm,
+                           Map<String, String> windowErrors, List<String> timeZones, DayOfWeek[] weekdays,
+                           List<WindowView> windows, List<Booking> bookings) {
+    }
+
     public void list(Context ctx) {
-        ctx.render("spikes/manage-list", Map.of("spikes", spikes.all()));
+        Templates.render(ctx, "spikes/manage-list", new ListPage(spikes.all()));
     }
 
     public void newForm(Context ctx) {
-        renderEdit(ctx, 200, null, SpikeForm.blank(LocalDate.now(clock)), Map.of(), null);
+        renderEdit(ctx, 200, null, SpikeForm.blank(LocalDate.now(clock)), Map.of());
     }
 
     public void create(Context ctx) {
-        SpikeForm form = SpikeForm.from(ctx);
-        var checked = form.check(0, catalog, markdown);
-        if (!checked.errors().isEmpty()) {
-            renderEdit(ctx, 400, null, form, checked.errors(), null);
+        Form in = Form.of(ctx);
+        SpikeForm form = SpikeForm.bind(in);
+        Spike spike = form.check(in, 0, catalog, markdown);
+        if (spike == null) {
+            renderEdit(ctx, Form.INVALID, null, form, in.errors());
             return;
         }
-        long id = spikes.create(checked.spike(), clock.instant());
-        ctx.redirect("/manage/spikes/" + id + "?created", HttpStatus.SEE_OTHER);
+        long id = spikes.create(spike, clock.instant());
+        Flash.redirect(ctx, "/manage/spikes/" + id, "The spike is created with its windows.");
     }
 
     public void edit(Context ctx) {
         Spike spike = spike(ctx);
-        renderEdit(ctx, 200, spike, SpikeForm.of(spike), Map.of(), flash(ctx));
+        renderEdit(ctx, 200, spike, SpikeForm.of(spike), Map.of());
     }
 
     public void update(Context ctx) {
         Spike spike = spike(ctx);
-        SpikeForm form = SpikeForm.from(ctx);
-        var checked = form.check(spike.id(), catalog, markdown);
-        if (!checked.errors().isEmpty()) {
-            renderEdit(ctx, 400, spike, form, checked.errors(), null);
+        Form in = Form.of(ctx);
+        SpikeForm form = SpikeForm.bind(in);
+        Spike changed = form.check(in, spike.id(), catalog, markdown);
+        if (changed == null) {
+            renderEdit(ctx, Form.INVALID, spike, form, in.errors());
             return;
         }
-        spikes.update(checked.spike());
-        ctx.redirect("/manage/spikes/" + spike.id() + "?saved", HttpStatus.SEE_OTHER);
+        List<SpikeWindow> kept = spikes.update(changed);
+        Flash.redirect(ctx, "/manage/spikes/" + spike.id(), "Saved. Windows follow the template"
+                + (kept.isEmpty() ? "." : "; kept because they hold or held bookings: " + kept.stream()
+                .map(w -> WindowView.describe(w.start(), w.end(), changed.zone())).collect(Collectors.joining("; ")) + "."));
     }
 
     public void addWindow(Context ctx) {
         Spike spike = spike(ctx);
-        Map<String, String> errors = new HashMap<>();
-        ZonedDateTime start = null;
-        try {
-            start = ZonedDateTime.of(LocalDate.parse(p(ctx, "date")), LocalTime.parse(p(ctx, "time")), spike.zone());
-        } catch (DateTimeParseException e) {
-            errors.put("window", "Give the window's date (YYYY-MM-DD) and start time (HH:MM) in " + spike.zone().getId() + ".");
+        Form in = Form.of(ctx);
+        WindowForm form = WindowForm.bind(in);
+        LocalDate date = in.date("date", form.date(), "Give the window's date as YYYY-MM-DD.");
+        LocalTime time = in.time("time", form.time(), "Give the start time as HH:MM in " + spike.zone().getId() + ".");
+        Integer minutes = in.number("minutes", form.minutes(), 15, 1440, "A window lasts 15 to 1440 minutes.");
+        Integer capacity = in.number("capacity", form.capacity(), 1, 100, "A window takes 1 to 100 upgrades at once.");
+        ZonedDateTime start = date == null || time == null ? null : ZonedDateTime.of(date, time, spike.zone());
+        if (start != null) {
+            in.check(!spikes.hasWindowAt(spike.id(), start.toInstant()), "time",
+                    "The spike has a window starting at " + time + " on " + date + " already.");
         }
-        int minutes = number(p(ctx, "minutes"), 15, 1440);
-        int capacity = number(p(ctx, "capacity"), 1, 100);
-        if (minutes < 0 || capacity < 0) {
-            errors.put("window", "A window lasts 15 to 1440 minutes and takes 1 to 100 upgrades at once.");
-        }
-        if (!errors.isEmpty()) {
-            renderEdit(ctx, 400, spike, SpikeForm.of(spike), errors, null);
+        if (!in.valid()) {
+            renderEdit(ctx, Form.INVALID, spike, SpikeForm.of(spike), Map.of(), form, in.errors());
             return;
         }
         spikes.addWindow(spike.id(), start.toInstant(), start.toInstant().plus(Duration.ofMinutes(minutes)), capacity);
-        ctx.redirect("/manage/spikes/" + spike.id() + "?windowAdded", HttpStatus.SEE_OTHER);
+        Flash.redirect(ctx, "/manage/spikes/" + spike.id(), "The window is added.");
     }
 
     public void resizeWindow(Context ctx) {
         Spike spike = spike(ctx);
         SpikeWindow window = window(ctx, spike);
-        int minutes = number(p(ctx, "minutes"), 15, 1440);
-        int capacity = number(p(ctx, "capacity"), 1, 100);
-        if (minutes < 0 || capacity < 0) {
-            renderEdit(ctx, 400, spike, SpikeForm.of(spike),
-                    Map.of("window", "A window lasts 15 to 1440 minutes and takes 1 to 100 upgrades at once."), null);
+        Form in = Form.of(ctx);
+        Integer minutes = in.number("window", in.text("minutes"), 15, 1440, WINDOW_SIZE);
+        Integer capacity = in.number("window", in.text("capacity"), 1, 100, WINDOW_SIZE);
+        if (!in.valid()) {
+            renderEdit(ctx, Form.INVALID, spike, SpikeForm.of(spike), in.errors());
             return;
         }
         if (!spikes.resizeWindow(spike.id(), window.id(), window.start().plus(Duration.ofMinutes(minutes)), capacity)) {
             renderEdit(ctx, 409, spike, SpikeForm.of(spike), Map.of("window", "That window has " + window.booked()
-                    + " bookings: its capacity cannot go below them."), null);
+                    + " bookings: its capacity cannot go below them."));
             return;
         }
-        ctx.redirect("/manage/spikes/" + spike.id() + "?windowResized", HttpStatus.SEE_OTHER);
+        Flash.redirect(ctx, "/manage/spikes/" + spike.id(), "The window is changed.");
     }
 
     public void removeWindow(Context ctx) {
@@ -113,10 +139,10 @@ public final class ManageSpikePages {
         SpikeWindow window = window(ctx, spike);
         if (!spikes.removeWindow(spike.id(), window.id())) {
             renderEdit(ctx, 409, spike, SpikeForm.of(spike), Map.of("window",
-                    "That window has bookings: move or cancel them before removing it."), null);
+                    "That window has bookings, or had some that were cancelled: it stays for their history."));
             return;
         }
-        ctx.redirect("/manage/spikes/" + spike.id() + "?windowRemoved", HttpStatus.SEE_OTHER);
+        Flash.redirect(ctx, "/manage/spikes/" + spike.id(), "The window is removed.");
     }
 
     private Spike spike(Context ctx) {
@@ -129,46 +155,15 @@ public final class ManageSpikePages {
                 .orElseThrow(() -> new PageNotFound("This spike has no such window."));
     }
 
-    private void renderEdit(Context ctx, int status, Spike spike, SpikeForm form, Map<String, String> errors, String flash) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("spike", spike);
-        model.put("form", form);
-        model.put("errors", errors);
-        model.put("flash", flash);
-        model.put("timeZones", TimeZones.ALL);
-        model.put("weekdays", java.time.DayOfWeek.values());
-        if (spike != null) {
-            model.put("windows", WindowView.of(spike, spikes.windows(spike.id()), spike.zone(), clock.instant()));
-            model.put("bookings", bookings.ofSpike(Auth.user(ctx), spike.id()));
-        }
-        ctx.status(status).render("spikes/manage-edit", model);
+    private void renderEdit(Context ctx, int status, Spike spike, SpikeForm form, Map<String, String> errors) {
+        renderEdit(ctx, status, spike, form, errors, WindowForm.BLANK, Map.of());
     }
 
-    private static String flash(Context ctx) {
-        var keys = ctx.queryParamMap().keySet();
-        if (keys.contains("created")) {
-            return "The spike is created with its windows.";
-        }
-        if (keys.contains("saved")) {
-            return "Saved. Windows follow the template; booked windows stay as they are.";
-        }
-        if (keys.contains("windowAdded") || keys.contains("windowResized") || keys.contains("windowRemoved")) {
-            return "The window is changed.";
-        }
-        return null;
-    }
-
-    private static String p(Context ctx, String name) {
-        String v = ctx.formParam(name);
-        return v == null ? "" : v.strip();
-    }
-
-    private static int number(String text, int min, int max) {
-        try {
-            int v = Integer.parseInt(text);
-            return v >= min && v <= max ? v : -1;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+    private void renderEdit(Context ctx, int status, Spike spike, SpikeForm form, Map<String, String> errors,
+                            WindowForm windowForm, Map<String, String> windowErrors) {
+        Templates.render(ctx, status, "spikes/manage-edit", new EditPage(spike, form, errors, windowForm, windowErrors,
+                TimeZones.ALL, DayOfWeek.values(),
+                spike == null ? List.of() : WindowView.of(spike, spikes.windows(spike.id()), spike.zone(), clock.instant()),
+                spike == null ? List.of() : bookings.ofSpike(Auth.user(ctx), spike.id())));
     }
 }

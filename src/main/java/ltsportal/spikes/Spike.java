@@ -9,6 +9,8 @@ import java.util.Set;
 public record Spike(long id, String name, String descriptionMarkdown, String descriptionHtml, LocalDate startsOn,
                    LocalDate endsOn, ZoneId zone, String focus, WindowTemplate template, Set<LocalDate> blackoutDates,
                    int minNoticeBusinessDays, int horizonDays, int cancelCutoffHours, Status status) {
+    /** The longest spike name: the column's width. */
+    public static final int NAME_MAX = 120;
 
     public enum Status {
         DRAFT, OPEN, CLOSED;

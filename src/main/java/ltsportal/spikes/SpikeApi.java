@@ -1,8 +1,8 @@
 package ltsportal.spikes;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import ltsportal.web.ApiError;
 import ltsportal.web.Json;
 
@@ -14,9 +14,17 @@ public final class SpikeApi {
         this.spikes = spikes;
     }
 
+    /** A spike as the API shows it; {@code windows} only where one spike is asked for. */
+    public record SpikeJson(long id, String name, String startsOn, String endsOn, String timeZone, String focus,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<WindowJson> windows) {
+    }
+
+    public record WindowJson(long id, String start, String end, int capacity, int booked, int remaining) {
+    }
+
     public void list(Context ctx) {
         ctx.contentType("application/json; charset=utf-8")
-                .result(Json.write(spikes.open().stream().map(SpikeApi::summary).toList()));
+                .result(Json.write(spikes.open().stream().map(s -> json(s, null)).toList()));
     }
 
     public void show(Context ctx) {
@@ -28,28 +36,13 @@ public final class SpikeApi {
         }
         Spike spike = spikes.byId(id).filter(Spike::open)
                 .orElseThrow(() -> new ApiError(404, "There is no open spike " + id));
-        Map<String, Object> body = summary(spike);
-        body.put("windows", spikes.windows(id).stream().map(w -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", w.id());
-            m.put("start", w.start().toString());
-            m.put("end", w.end().toString());
-            m.put("capacity", w.capacity());
-            m.put("booked", w.booked());
-            m.put("remaining", w.remaining());
-            return m;
-        }).toList());
-        ctx.contentType("application/json; charset=utf-8").result(Json.write(body));
+        var windows = spikes.windows(id).stream().map(w -> new WindowJson(w.id(), w.start().toString(),
+                w.end().toString(), w.capacity(), w.booked(), w.remaining())).toList();
+        ctx.contentType("application/json; charset=utf-8").result(Json.write(json(spike, windows)));
     }
 
-    private static Map<String, Object> summary(Spike s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", s.id());
-        m.put("name", s.name());
-        m.put("startsOn", s.startsOn().toString());
-        m.put("endsOn", s.endsOn().toString());
-        m.put("timeZone", s.zone().getId());
-        m.put("focus", s.focus());
-        return m;
+    private static SpikeJson json(Spike s, List<WindowJson> windows) {
+        return new SpikeJson(s.id(), s.name(), s.startsOn().toString(), s.endsOn().toString(), s.zone().getId(),
+                s.focus(), windows);
     }
 }

@@ -1,16 +1,13 @@
 package ltsportal.spikes;
 
-import io.javalin.http.Context;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +16,7 @@ import ltsportal.accounts.TimeZones;
 import ltsportal.catalog.Catalog;
 import ltsportal.catalog.Version;
 import ltsportal.notes.Markdown;
+import ltsportal.web.Form;
 
 /** A manager's spike form, bound field by field, checked, and turned into a {@link Spike}. */
 public record SpikeForm(String name, String description, String startsOn, String endsOn, String timeZone,
@@ -27,12 +25,14 @@ public record SpikeForm(String name, String description, String startsOn, String
                         String status) {
 
     static final int MAX_WINDOWS = 2000;
+    private static final Map<String, DayOfWeek> WEEKDAYS = java.util.Arrays.stream(DayOfWeek.values())
+            .collect(java.util.stream.Collectors.toMap(DayOfWeek::name, d -> d));
 
-    public static SpikeForm from(Context ctx) {
-        return new SpikeForm(p(ctx, "name"), p(ctx, "description"), p(ctx, "startsOn"), p(ctx, "endsOn"),
-                p(ctx, "timeZone"), p(ctx, "focus"), ctx.formParams("weekdays"), p(ctx, "startTimes"),
-                p(ctx, "windowMinutes"), p(ctx, "capacity"), p(ctx, "blackoutDates"), p(ctx, "minNotice"),
-                p(ctx, "horizonDays"), p(ctx, "cancelCutoffHours"), p(ctx, "status"));
+    public static SpikeForm bind(Form in) {
+        return new SpikeForm(in.text("name"), in.text("description"), in.text("startsOn"), in.text("endsOn"),
+                in.text("timeZone"), in.text("focus"), in.all("weekdays"), in.text("startTimes"),
+                in.text("windowMinutes"), in.text("capacity"), in.text("blackoutDates"), in.text("minNotice"),
+                in.text("horizonDays"), in.text("cancelCutoffHours"), in.text("status"));
     }
 
     public static SpikeForm blank(LocalDate today) {
@@ -51,119 +51,70 @@ public record SpikeForm(String name, String description, String startsOn, String
                 String.valueOf(s.cancelCutoffHours()), s.status().key());
     }
 
-    private static String p(Context ctx, String name) {
-        String v = ctx.formParam(name);
-        return v == null ? "" : v.strip();
-    }
-
     public boolean hasDay(String day) {
         return weekdays.contains(day);
     }
 
-    /** The spike, or the reasons it cannot be one. */
-    public record Checked(Map<String, String> errors, Spike spike) {
-    }
+    private static final String DATE_MESSAGE = "Give dates as YYYY-MM-DD.";
+    private static final Map<String, Spike.Status> STATUSES = Map.of(
+            "draft", Spike.Status.DRAFT, "open", Spike.Status.OPEN, "closed", Spike.Status.CLOSED);
 
-    public Checked check(long id, Catalog catalog, Markdown markdown) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (name.isEmpty() || name.length() > 120) {
-            errors.put("name", "Give the spike a name of at most 120 characters.");
+    /** Checks the form into {@code in}; the spike it describes, or null when a field did not pass. */
+    public Spike check(Form in, long id, Catalog catalog, Markdown markdown) {
+        in.required("name", name, Spike.NAME_MAX, "Give the spike a name of at most " + Spike.NAME_MAX + " characters.");
+        in.atMost("description", description, 8000, "Keep the description under 8000 characters.");
+        LocalDate from = in.date("startsOn", startsOn, DATE_MESSAGE);
+        LocalDate to = in.date("endsOn", endsOn, DATE_MESSAGE);
+        if (from != null && to != null) {
+            in.check(!to.isBefore(from), "endsOn", "The spike must end on or after its first day.");
+            in.check(ChronoUnit.DAYS.between(from, to) <= 366, "endsOn", "A spike lasts at most a year.");
         }
-        if (description.length() > 8000) {
-            errors.put("description", "Keep the description under 8000 characters.");
-        }
-        LocalDate from = date(errors, "startsOn", startsOn);
-        LocalDate to = date(errors, "endsOn", endsOn);
-        if (from != null && to != null && to.isBefore(from)) {
-            errors.put("endsOn", "The spike must end on or after its first day.");
-        } else if (from != null && to != null && ChronoUnit.DAYS.between(from, to) > 366) {
-            errors.put("endsOn", "A spike lasts at most a year.");
-        }
-        if (!TimeZones.valid(timeZone)) {
-            errors.put("timeZone", "Choose a time zone from the list.");
-        }
+        in.check(TimeZones.valid(timeZone), "timeZone", "Choose a time zone from the list.");
         var focusLine = Version.parse(focus).filter(v -> !v.hasPatch()).flatMap(catalog::line);
-        if (focusLine.isEmpty()) {
-            errors.put("focus", "Give the release line the spike is for, such as 18.11.");
-        }
+        in.check(focusLine.isPresent(), "focus", "Give the release line the spike is for, such as 18.11.");
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         for (String d : weekdays) {
-            try {
-                days.add(DayOfWeek.valueOf(d));
-            } catch (IllegalArgumentException e) {
-                errors.put("weekdays", "Choose weekdays from the list.");
+            DayOfWeek day = in.choice("weekdays", d, WEEKDAYS, "Choose weekdays from the list.");
+            if (day != null) {
+                days.add(day);
             }
         }
-        if (days.isEmpty()) {
-            errors.putIfAbsent("weekdays", "Choose at least one weekday.");
-        }
+        in.check(!days.isEmpty(), "weekdays", "Choose at least one weekday.");
         List<LocalTime> times = new ArrayList<>();
         for (String t : startTimes.split("[,\\s]+")) {
-            if (t.isBlank()) {
-                continue;
-            }
-            try {
-                times.add(LocalTime.parse(t.length() == 4 ? "0" + t : t));
-            } catch (DateTimeParseException e) {
-                errors.put("startTimes", "Give start times as HH:MM separated by commas, such as 09:00, 14:00.");
+            if (!t.isBlank()) {
+                LocalTime time = in.time("startTimes", t, "Give start times as HH:MM separated by commas, such as 09:00, 14:00.");
+                if (time != null) {
+                    times.add(time);
+                }
             }
         }
-        if (times.isEmpty() || times.size() > 12 || new TreeSet<>(times).size() != times.size()) {
-            errors.putIfAbsent("startTimes", "Give between 1 and 12 different start times, such as 09:00, 14:00.");
-        }
-        int minutes = number(errors, "windowMinutes", windowMinutes, 15, 1440, "Windows last 15 to 1440 minutes.");
-        int cap = number(errors, "capacity", capacity, 1, 100, "Capacity is 1 to 100 upgrades at once.");
+        in.check(!times.isEmpty() && times.size() <= 12 && new TreeSet<>(times).size() == times.size(), "startTimes",
+                "Give between 1 and 12 different start times, such as 09:00, 14:00.");
+        Integer minutes = in.number("windowMinutes", windowMinutes, 15, 1440, "Windows last 15 to 1440 minutes.");
+        Integer cap = in.number("capacity", capacity, 1, 100, "Capacity is 1 to 100 upgrades at once.");
         Set<LocalDate> blackout = new TreeSet<>();
         for (String d : blackoutDates.split("[,\\s]+")) {
             if (!d.isBlank()) {
-                LocalDate day = date(errors, "blackoutDates", d);
+                LocalDate day = in.date("blackoutDates", d, DATE_MESSAGE);
                 if (day != null) {
                     blackout.add(day);
                 }
             }
         }
-        int notice = number(errors, "minNotice", minNotice, 0, 30, "Minimum notice is 0 to 30 business days.");
-        int horizon = number(errors, "horizonDays", horizonDays, 1, 365, "The horizon is 1 to 365 days.");
-        int cutoff = number(errors, "cancelCutoffHours", cancelCutoffHours, 0, 720, "The cut-off is 0 to 720 hours.");
-        Spike.Status st = switch (status) {
-            case "draft" -> Spike.Status.DRAFT;
-            case "open" -> Spike.Status.OPEN;
-            case "closed" -> Spike.Status.CLOSED;
-            default -> {
-                errors.put("status", "Choose draft, open or closed.");
-                yield null;
-            }
-        };
-        if (!errors.isEmpty()) {
-            return new Checked(Map.copyOf(errors), null);
-        }
-        var template = new WindowTemplate(days, times, Duration.ofMinutes(minutes), cap);
-        if (template.generate(from, to, ZoneId.of(timeZone), blackout).size() > MAX_WINDOWS) {
-            return new Checked(Map.of("startTimes", "That makes more than " + MAX_WINDOWS + " windows: shorten the spike or use fewer start times."), null);
-        }
-        return new Checked(Map.of(), new Spike(id, name, description, markdown.toSafeHtml(description), from, to,
-                ZoneId.of(timeZone), focusLine.get().name(), template, blackout, notice, horizon, cutoff, st));
-    }
-
-    private static LocalDate date(Map<String, String> errors, String field, String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            errors.put(field, "Give dates as YYYY-MM-DD.");
+        Integer notice = in.number("minNotice", minNotice, 0, 30, "Minimum notice is 0 to 30 business days.");
+        Integer horizon = in.number("horizonDays", horizonDays, 1, 365, "The horizon is 1 to 365 days.");
+        Integer cutoff = in.number("cancelCutoffHours", cancelCutoffHours, 0, 720, "The cut-off is 0 to 720 hours.");
+        Spike.Status st = in.choice("status", status, STATUSES, "Choose draft, open or closed.");
+        if (!in.valid()) {
             return null;
         }
-    }
-
-    private static int number(Map<String, String> errors, String field, String text, int min, int max, String message) {
-        try {
-            int v = Integer.parseInt(text);
-            if (v >= min && v <= max) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        var template = new WindowTemplate(days, times, Duration.ofMinutes(minutes), cap);
+        if (!in.check(template.generate(from, to, ZoneId.of(timeZone), blackout).size() <= MAX_WINDOWS, "startTimes",
+                "That makes more than " + MAX_WINDOWS + " windows: shorten the spike or use fewer start times.")) {
+            return null;
         }
-        errors.put(field, message);
-        return min;
+        return new Spike(id, name, description, markdown.toSafeHtml(description), from, to,
+                ZoneId.of(timeZone), focusLine.get().name(), template, blackout, notice, horizon, cutoff, st);
     }
 }

@@ -3,14 +3,15 @@ package ltsportal.spikes;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import ltsportal.accounts.TimeZones;
 import ltsportal.accounts.User;
 import ltsportal.accounts.Auth;
+import ltsportal.web.Form;
 import ltsportal.web.PageNotFound;
+import ltsportal.web.Templates;
 import ltsportal.accounts.Role;
 import ltsportal.notes.Echo;
 
@@ -24,6 +25,14 @@ public final class SpikePages {
         this.clock = clock;
     }
 
+    public record ListPage(List<Spike> spikes, Map<Long, Long> free) {
+    }
+
+    /** A spike's windows day by day in the chosen zone; a zone that is not known is said next to the selector. */
+    public record ShowPage(Spike spike, String zone, String zoneError, List<String> timeZones,
+                           Map<String, List<WindowView>> days, String rules) {
+    }
+
     public void list(Context ctx) {
         User user = Auth.user(ctx);
         List<Spike> open = spikes.open();
@@ -32,30 +41,20 @@ public final class SpikePages {
             free.put(s.id(), WindowView.of(s, spikes.windows(s.id()), user.zone(), clock.instant()).stream()
                     .filter(WindowView::bookable).count());
         }
-        ctx.render("spikes/list", Map.of("spikes", open, "free", free));
+        Templates.render(ctx, "spikes/list", new ListPage(open, free));
     }
 
     public void show(Context ctx) {
         User user = Auth.user(ctx);
         Spike spike = visibleSpike(ctx, user, spikes);
-        String tz = ctx.queryParam("tz");
-        ZoneId zone = user.zone();
-        String zoneError = null;
-        if (tz != null && !tz.isBlank()) {
-            if (TimeZones.valid(tz.strip())) {
-                zone = ZoneId.of(tz.strip());
-            } else {
-                zoneError = "We do not know the time zone \u201c" + Echo.clip(tz) + "\u201d; the windows show in " + zone.getId() + ".";
-            }
-        }
-        Map<String, Object> model = new HashMap<>();
-        model.put("spike", spike);
-        model.put("zone", zone.getId());
-        model.put("zoneError", zoneError);
-        model.put("timeZones", TimeZones.ALL);
-        model.put("days", byDay(WindowView.of(spike, spikes.windows(spike.id()), zone, clock.instant())));
-        model.put("rules", rules(spike));
-        ctx.status(zoneError == null ? 200 : 400).render("spikes/show", model);
+        Form in = Form.ofQuery(ctx);
+        String tz = in.text("tz");
+        ZoneId zone = tz.isEmpty() || !TimeZones.valid(tz) ? user.zone() : ZoneId.of(tz);
+        in.check(tz.isEmpty() || TimeZones.valid(tz), "tz",
+                "We do not know the time zone \u201c" + Echo.clip(tz) + "\u201d; the windows show in " + zone.getId() + ".");
+        Templates.render(ctx, in.valid() ? 200 : Form.INVALID, "spikes/show", new ShowPage(spike, zone.getId(),
+                in.errors().get("tz"), TimeZones.ALL,
+                byDay(WindowView.of(spike, spikes.windows(spike.id()), zone, clock.instant())), rules(spike)));
     }
 
     /** Customers see open spikes only; staff also see drafts and closed ones. */

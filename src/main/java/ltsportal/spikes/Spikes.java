@@ -1,5 +1,6 @@
 package ltsportal.spikes;
 
+import static ltsportal.db.Tables.BOOKING;
 import static ltsportal.db.Tables.SPIKE;
 import static ltsportal.db.Tables.SPIKE_WINDOW;
 
@@ -66,20 +67,28 @@ public final class Spikes {
     }
 
     /**
-     * Saves the spike and brings its windows in line with the template: windows the template no
-     * longer makes are removed unless booked; new ones are added. Booked windows always stay.
+     * Saves the spike and brings its windows in line with the template: new ones are added, and
+     * windows the template no longer makes are removed, unless a booking ever named them (a cancelled
+     * booking keeps its window for its history and invitation). Returns the windows kept that way.
      */
-    public void update(Spike s) {
-        db.transaction(cfg -> {
+    public List<SpikeWindow> update(Spike s) {
+        return db.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             tx.update(SPIKE).set(fields(tx.newRecord(SPIKE), s)).where(SPIKE.ID.eq(s.id())).execute();
             var planned = s.template().generate(s.startsOn(), s.endsOn(), s.zone(), s.blackoutDates());
             Set<Instant> wanted = planned.stream().map(WindowTemplate.Planned::start).collect(Collectors.toSet());
             var existing = tx.selectFrom(SPIKE_WINDOW).where(SPIKE_WINDOW.SPIKE_ID.eq(s.id())).forUpdate().fetch();
             Set<Instant> have = existing.stream().map(r -> r.getStartsAt().toInstant()).collect(Collectors.toSet());
+            Set<Long> everBooked = new java.util.HashSet<>(tx.selectDistinct(BOOKING.WINDOW_ID).from(BOOKING)
+                    .where(BOOKING.SPIKE_ID.eq(s.id())).fetch(BOOKING.WINDOW_ID));
+            List<SpikeWindow> kept = new java.util.ArrayList<>();
             for (var r : existing) {
-                if (!wanted.contains(r.getStartsAt().toInstant()) && r.getBooked() == 0) {
-                    r.delete();
+                if (!wanted.contains(r.getStartsAt().toInstant())) {
+                    if (everBooked.contains(r.getId())) {
+                        kept.add(window(r));
+                    } else {
+                        r.delete();
+                    }
                 }
             }
             for (var w : planned) {
@@ -87,7 +96,14 @@ public final class Spikes {
                     insertWindow(tx, s.id(), w.start(), w.end(), w.capacity());
                 }
             }
+            return kept;
         });
+    }
+
+    /** Whether the spike has a window starting at that instant: two windows never share a start. */
+    public boolean hasWindowAt(long spikeId, Instant start) {
+        return db.fetchExists(SPIKE_WINDOW, SPIKE_WINDOW.SPIKE_ID.eq(spikeId)
+                .and(SPIKE_WINDOW.STARTS_AT.eq(start.atOffset(ZoneOffset.UTC))));
     }
 
     public long addWindow(long spikeId, Instant start, Instant end, int capacity) {
@@ -112,8 +128,7 @@ public final class Spikes {
         return db.deleteFrom(SPIKE_WINDOW)
                 .where(SPIKE_WINDOW.ID.eq(windowId)).and(SPIKE_WINDOW.SPIKE_ID.eq(spikeId))
                 .and(SPIKE_WINDOW.BOOKED.eq(0))
-                .andNotExists(db.selectOne().from(ltsportal.db.Tables.BOOKING)
-                        .where(ltsportal.db.Tables.BOOKING.WINDOW_ID.eq(windowId)))
+                .andNotExists(db.selectOne().from(BOOKING).where(BOOKING.WINDOW_ID.eq(windowId)))
                 .execute() == 1;
     }
 

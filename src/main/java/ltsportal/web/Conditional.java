@@ -2,9 +2,6 @@ package ltsportal.web;
 
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Sends a body with a strong ETag (a hash of the exact bytes) and answers 304 when the client
@@ -17,7 +14,7 @@ public final class Conditional {
 
     public static void send(Context ctx, String contentType, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String etag = "\"" + sha256(bytes).substring(0, 32) + "\"";
+        String etag = "\"" + Sha256.hex(bytes).substring(0, 32) + "\"";
         ctx.header("ETag", etag);
         ctx.header("Cache-Control", "public, max-age=300");
         if (matches(ctx.header("If-None-Match"), etag)) {
@@ -45,13 +42,5 @@ public final class Conditional {
             }
         }
         return false;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

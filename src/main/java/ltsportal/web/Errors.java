@@ -3,7 +3,9 @@ package ltsportal.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import java.util.Map;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +16,8 @@ import org.slf4j.LoggerFactory;
 public final class Errors {
     private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
     private static final String RENDERED = "errors.rendered";
+    private static final Pattern CONSTRAINT = Pattern.compile("\\b((?:pk|uq|fk|ck)_[a-z0-9_]+?)(?:_index_[0-9a-f]+)?\\b",
+            Pattern.CASE_INSENSITIVE);
 
     private Errors() {
     }
@@ -28,7 +32,9 @@ public final class Errors {
         routes.exception(Conflict.class, (e, ctx) -> respond(ctx, 409, e.getMessage()));
         routes.exception(org.jooq.exception.DataAccessException.class, (e, ctx) -> {
             if (e.sqlStateClass() == org.jooq.exception.SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION) {
-                // Someone else changed the same thing at the same moment: nothing was written.
+                // Handlers check first, so a constraint that fires is either a race with another request
+                // (nothing was written: 409) or a check we missed: the name in the log says which.
+                LOG.warn("{} {}: constraint {} refused the write", ctx.method(), ctx.path(), constraintName(e));
                 respond(ctx, 409, "That changed while you were at it, and nothing was saved. Reload the page and try again.");
                 return;
             }
@@ -63,15 +69,35 @@ public final class Errors {
         return ctx.path().startsWith("/api/");
     }
 
+    /** Every API error: {@code {"error": "..."}}. */
+    public record ErrorJson(String error) {
+    }
+
+    public record ErrorPage(int status, String title, String message) {
+    }
+
     private static void json(Context ctx, int status, String message) {
         ctx.attribute(RENDERED, true);
-        ctx.status(status).contentType("application/json; charset=utf-8")
-                .result(Json.write(Map.of("error", message)));
+        ctx.status(status).contentType("application/json; charset=utf-8").result(Json.write(new ErrorJson(message)));
     }
 
     private static void page(Context ctx, int status, String title, String message) {
         ctx.attribute(RENDERED, true);
-        ctx.status(status).render("web/error", Map.of("status", status, "title", title, "message", message));
+        Templates.render(ctx, status, "web/error", new ErrorPage(status, title, message));
+    }
+
+    /**
+     * The name of the constraint a database refused a write with. Every constraint of the schema is
+     * named pk_, uq_, fk_ or ck_; PostgreSQL quotes the name, H2 names it (a unique index with a suffix).
+     */
+    static String constraintName(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            Matcher m = CONSTRAINT.matcher(String.valueOf(t.getMessage()));
+            if (m.find()) {
+                return m.group(1).toLowerCase(Locale.ROOT);
+            }
+        }
+        return "(unnamed)";
     }
 
     private static String titleFor(int status) {

@@ -53,7 +53,7 @@ class VersionTest {
     @Test
     void knowsItsLine() {
         Version v = Version.parse("v18.11.2-ee").orElseThrow();
-        assertEquals("18.11", v.cycle());
+        assertEquals("18.11", v.lineName());
         assertTrue(v.sameLine(Version.parse("18.11").orElseThrow()));
     }
 }

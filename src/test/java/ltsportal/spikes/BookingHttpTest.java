@@ -89,8 +89,9 @@ class BookingHttpTest {
         int before = booked(window);
         long id = book(casey, window);
         assertEquals(before + 1, booked(window));
-        String page = casey.get("/bookings/" + id + "?booked").body();
+        String page = casey.get("/bookings/" + id).body();
         assertTrue(page.contains("Your window is booked"));
+        assertFalse(casey.get("/bookings/" + id).body().contains("Your window is booked"), "the confirmation shows once");
         assertTrue(page.contains("17.11.7 → 18.2.8 → 18.5.7 → 18.8.11 → 18.11.11"), "the planner's path is attached");
         assertTrue(page.contains("requested"));
         assertTrue(page.contains("Europe/Berlin (UTC+02:00)"), "shown in the customer's own zone with its offset");
@@ -189,7 +190,8 @@ class BookingHttpTest {
         casey.get("/bookings/" + id);
         var moved = casey.post("/bookings/" + id + "/reschedule", Map.of("windowId", String.valueOf(to)));
         assertEquals(303, moved.statusCode(), moved.body());
-        assertEquals("/bookings/" + id + "?rescheduled", moved.headers().firstValue("Location").orElse(""));
+        assertEquals("/bookings/" + id, moved.headers().firstValue("Location").orElse(""));
+        assertTrue(casey.get("/bookings/" + id).body().contains("Your booking moved to the new window"));
         assertEquals(0, booked(from));
         assertEquals(1, booked(to));
         var calendar = new CalendarBuilder().build(new StringReader(casey.get("/bookings/" + id + ".ics").body()));

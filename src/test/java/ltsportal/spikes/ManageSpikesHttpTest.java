@@ -1,5 +1,6 @@
 package ltsportal.spikes;
 
+import static ltsportal.db.Tables.BOOKING;
 import static ltsportal.db.Tables.SPIKE;
 import static ltsportal.db.Tables.SPIKE_WINDOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.DayOfWeek;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import ltsportal.accounts.Users;
 import ltsportal.support.TestPortal;
 import ltsportal.support.WebClient;
 import org.junit.jupiter.api.Tag;
@@ -115,6 +119,94 @@ class ManageSpikesHttpTest {
         manager.get("/manage/spikes/1");
         assertEquals(409, manager.post("/manage/spikes/1/windows/" + window + "/delete", Map.of()).statusCode());
         assertEquals(2, portal.db.select(SPIKE_WINDOW.CAPACITY).from(SPIKE_WINDOW).where(SPIKE_WINDOW.ID.eq(window)).fetchOne(SPIKE_WINDOW.CAPACITY));
+    }
+
+    /** The fields of the spike's edit form as it stands, to change one and post. */
+    private Map<String, String> formOf(Spike spike) {
+        SpikeForm f = SpikeForm.of(spike);
+        Map<String, String> fields = new HashMap<>(Map.of("name", f.name(), "description", f.description(),
+                "startsOn", f.startsOn(), "endsOn", f.endsOn(), "timeZone", f.timeZone(), "focus", f.focus(),
+                "startTimes", f.startTimes(), "windowMinutes", f.windowMinutes(), "capacity", f.capacity(),
+                "blackoutDates", f.blackoutDates()));
+        fields.putAll(Map.of("minNotice", f.minNotice(), "horizonDays", f.horizonDays(),
+                "cancelCutoffHours", f.cancelCutoffHours(), "status", f.status(), "weekdays", "MONDAY"));
+        return fields;
+    }
+
+    @Test
+    void editingTheTemplateKeepsEveryWindowThatEverHeldABookingAndSaysWhich() {
+        Spike spike = new Spikes(portal.db).byId(1).orElseThrow();
+        var customer = new Users(portal.db).byEmail("customer@demo.test").orElseThrow();
+        // A Monday 09:00 window nobody holds now: a customer books it and cancels.
+        long window = portal.db.selectFrom(SPIKE_WINDOW).where(SPIKE_WINDOW.SPIKE_ID.eq(1L)).and(SPIKE_WINDOW.BOOKED.eq(0))
+                .orderBy(SPIKE_WINDOW.STARTS_AT.desc()).fetch().stream()
+                .filter(w -> w.getStartsAt().toInstant().atZone(spike.zone()).getDayOfWeek() == DayOfWeek.MONDAY)
+                .filter(w -> w.getStartsAt().toInstant().atZone(spike.zone()).getHour() == 9)
+                .findFirst().orElseThrow().getId();
+        var service = new BookingService(portal.db, portal.clock);
+        var intake = new Intake("gitlab.acme.test", "docker", "ee", "single-node", false, "18.8.11", "18.11.11",
+                "Casey", "casey@acme.test", "", "", "", "");
+        var booked = (BookingService.Done) service.book(customer, spike, window, intake, List.of("18.11.11"), "k".repeat(24));
+        assertTrue(service.cancel(customer, spike, booked.bookingId(), "changed our plans") instanceof BookingService.Done);
+        long windowsBefore = portal.db.fetchCount(SPIKE_WINDOW, SPIKE_WINDOW.SPIKE_ID.eq(1L));
+
+        Map<String, String> form = formOf(spike);
+        form.put("startTimes", "14:00"); // the template no longer makes 09:00 windows
+        WebClient manager = manager();
+        manager.get("/manage/spikes/1");
+        var saved = manager.post("/manage/spikes/1", form);
+        assertEquals(303, saved.statusCode(), saved.body());
+        assertEquals(1, portal.db.fetchCount(SPIKE_WINDOW, SPIKE_WINDOW.ID.eq(window)), "the cancelled booking keeps its window");
+        var left = portal.db.selectFrom(SPIKE_WINDOW).where(SPIKE_WINDOW.SPIKE_ID.eq(1L)).fetch();
+        assertTrue(left.size() < windowsBefore, "windows that never held a booking went: " + left.size() + " of " + windowsBefore);
+        for (var w : left) {
+            boolean everBooked = portal.db.fetchExists(BOOKING, BOOKING.WINDOW_ID.eq(w.getId()));
+            var local = w.getStartsAt().toInstant().atZone(spike.zone());
+            assertTrue(everBooked || (local.getHour() == 14 && local.getDayOfWeek() == DayOfWeek.MONDAY),
+                    "only booked windows stay off the template: " + local);
+        }
+        String page = manager.get("/manage/spikes/1").body();
+        assertTrue(page.contains("kept because they hold or held bookings"), page);
+        SpikeWindow kept = new Spikes(portal.db).window(1, window).orElseThrow();
+        assertTrue(page.contains(WindowView.describe(kept.start(), kept.end(), spike.zone())), "the flash names the kept window");
+    }
+
+    @Test
+    void aSecondWindowAtTheSameStartIsAFieldErrorWithTheInputKept() {
+        Spike spike = new Spikes(portal.db).byId(1).orElseThrow();
+        var first = new Spikes(portal.db).windows(1).get(0);
+        var local = first.start().atZone(spike.zone());
+        int before = portal.db.fetchCount(SPIKE_WINDOW, SPIKE_WINDOW.SPIKE_ID.eq(1L));
+        WebClient manager = manager();
+        manager.get("/manage/spikes/1");
+        var response = manager.post("/manage/spikes/1/windows", Map.of("date", local.toLocalDate().toString(),
+                "time", local.toLocalTime().toString(), "minutes", "95", "capacity", "7"));
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("The spike has a window starting at " + local.toLocalTime() + " on "
+                + local.toLocalDate() + " already."), response.body());
+        assertTrue(response.body().contains("value=\"95\"") && response.body().contains("value=\"7\""), "the input is kept");
+        assertTrue(response.body().contains("data-field=\"time\""), "the message names its field");
+        assertEquals(before, portal.db.fetchCount(SPIKE_WINDOW, SPIKE_WINDOW.SPIKE_ID.eq(1L)));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "date|13.06.2026|date as YYYY-MM-DD.",
+            "time|9 am|Give the start time as HH:MM",
+            "minutes|10|A window lasts 15 to 1440 minutes.",
+            "capacity|101|A window takes 1 to 100 upgrades at once.",
+    })
+    void badSingleWindowsSayWhichFieldAndAddNothing(String field, String value, String message) {
+        Map<String, String> form = new HashMap<>(Map.of("date", "2026-06-13", "time", "10:00", "minutes", "120", "capacity", "1"));
+        form.put(field, value);
+        int before = portal.db.fetchCount(SPIKE_WINDOW);
+        WebClient manager = manager();
+        manager.get("/manage/spikes/1");
+        var response = manager.post("/manage/spikes/1/windows", form);
+        assertEquals(400, response.statusCode());
+        assertTrue(response.body().contains(message), response.body());
+        assertTrue(response.body().contains("data-field=\"" + field + "\""), "the message names its field");
+        assertEquals(before, portal.db.fetchCount(SPIKE_WINDOW));
     }
 
     @Test

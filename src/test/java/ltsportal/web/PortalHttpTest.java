@@ -76,9 +76,42 @@ class PortalHttpTest {
 
     @Test
     void noGetChangesStateAndUnknownMethodsAreRefused() {
-        var response = portal.send(HttpRequest.newBuilder(URI.create(portal.url("/gitlab")))
-                .method("DELETE", HttpRequest.BodyPublishers.noBody()).build());
-        assertTrue(List.of(403, 404, 405).contains(response.statusCode()), "got " + response.statusCode());
+        String before = databaseSnapshot();
+        int requests = 0;
+        for (String email : List.of("admin@demo.test", "manager@demo.test", "customer@demo.test")) {
+            var client = portal.signedIn(email);
+            before = databaseSnapshot(); // signing in writes a session and an audit row; the GETs after it write nothing
+            for (var e : portal.endpoints()) {
+                if (e.endpoint.method == HandlerType.GET) {
+                    client.get(e.endpoint.path.replaceAll("\\{[^}]+}", "1"));
+                    requests++;
+                }
+            }
+            assertEquals(before, databaseSnapshot(), "a GET as " + email + " changed the database");
+        }
+        assertTrue(requests > 90, "GET routes visited: " + requests);
+        var client = portal.signedIn("admin@demo.test");
+        client.get("/bookings/1"); // the session's CSRF token, so that only the method is wrong
+        before = databaseSnapshot();
+        for (String method : List.of("DELETE", "PUT", "PATCH")) {
+            for (String path : List.of("/bookings/1", "/bookings/1/cancel", "/admin/users/1/disable")) {
+                var response = client.send(HttpRequest.newBuilder(URI.create(portal.url(path)))
+                        .header("X-CSRF-Token", client.csrf())
+                        .method(method, HttpRequest.BodyPublishers.noBody()).build());
+                assertTrue(List.of(404, 405).contains(response.statusCode()), method + " " + path + ": " + response.statusCode());
+            }
+        }
+        assertEquals(before, databaseSnapshot(), "a refused method changed the database");
         assertTrue(portal.endpoints().stream().noneMatch(e -> e.endpoint.method == HandlerType.POST && e.endpoint.path.startsWith("/api/gitlab")));
+    }
+
+    /** Every row of every table, in a stable order. */
+    private static String databaseSnapshot() {
+        StringBuilder all = new StringBuilder();
+        for (var table : ltsportal.db.DefaultSchema.DEFAULT_SCHEMA.getTables()) {
+            all.append(table.getName()).append('\n')
+                    .append(portal.db.selectFrom(table).orderBy(table.fields()).fetch().formatCSV());
+        }
+        return all.toString();
     }
 }
