@@ -12,6 +12,9 @@ import java.util.Map;
 import ltsportal.support.TestPortal;
 import ltsportal.support.WebClient;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,12 +23,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Customers sign up, invite colleagues, edit their profile; bad input never writes a row. */
 @Tag("functional")
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {"h2", "postgresql"})
 class SignupHttpTest {
+    /** The HTTP suites run on both databases the portal supports. */
+    @Parameter
+    String database;
+
     private TestPortal portal;
 
     @BeforeEach
     void start() {
-        portal = TestPortal.at("2026-06-01T12:00:00Z");
+        portal = TestPortal.at(database, "2026-06-01T12:00:00Z");
     }
 
     @AfterEach

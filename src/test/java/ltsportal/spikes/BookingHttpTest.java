@@ -16,6 +16,9 @@ import ltsportal.support.TestPortal;
 import ltsportal.support.WebClient;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,13 +30,19 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Monday 1 June 12:00 UTC): book, move, cancel, every validation error, privacy, CSRF.
  */
 @Tag("functional")
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {"h2", "postgresql"})
 class BookingHttpTest {
+    /** The HTTP suites run on both databases the portal supports. */
+    @Parameter
+    String database;
+
     private static final Pattern KEY = Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"");
     private TestPortal portal;
 
     @BeforeEach
     void start() {
-        portal = TestPortal.at("2026-06-01T12:00:00Z");
+        portal = TestPortal.at(database, "2026-06-01T12:00:00Z");
     }
 
     @AfterEach

@@ -30,12 +30,15 @@ public final class TestPortal implements AutoCloseable {
     public final Instant now;
     public final MutableClock clock;
     public final DSLContext db;
+    /** The database this portal made for itself, dropped on close. */
+    private final TestDatabase owned;
 
     private TestPortal(Instant now, DataSource dataSource, String jdbcUrl) {
-        this(now, dataSource, jdbcUrl, false);
+        this(now, dataSource, jdbcUrl, false, null);
     }
 
-    private TestPortal(Instant now, DataSource dataSource, String jdbcUrl, boolean https) {
+    private TestPortal(Instant now, DataSource dataSource, String jdbcUrl, boolean https, TestDatabase owned) {
+        this.owned = owned;
         this.now = now;
         this.clock = new MutableClock(now);
         Database.migrate(dataSource);
@@ -57,7 +60,13 @@ public final class TestPortal implements AutoCloseable {
         String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL(url);
-        return new TestPortal(Instant.parse(instant), h2, url, true);
+        return new TestPortal(Instant.parse(instant), h2, url, true, null);
+    }
+
+    /** The portal on a fresh database of the kind named ({@code h2} or {@code postgresql}), dropped on close. */
+    public static TestPortal at(String database, String instant) {
+        TestDatabase db = TestDatabase.of(database);
+        return new TestPortal(Instant.parse(instant), db.dataSource, db.jdbcUrl, false, db);
     }
 
     /** The portal on a database of either kind (see {@link TestDatabase}). */
@@ -129,5 +138,8 @@ public final class TestPortal implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        if (owned != null) {
+            owned.close();
+        }
     }
 }
