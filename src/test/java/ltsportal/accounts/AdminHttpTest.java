@@ -9,37 +9,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import ltsportal.support.OnBothDatabases;
 import ltsportal.support.TestPortal;
 import ltsportal.support.WebClient;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Admins create staff, change roles, disable accounts (ending their sessions) and read the audit log. */
-@Tag("functional")
-@ParameterizedClass(name = "on {0}")
-@ValueSource(strings = {"h2", "postgresql"})
-class AdminHttpTest {
-    /** The HTTP suites run on both databases the portal supports. */
-    @Parameter
-    String database;
-
-    private TestPortal portal;
-
-    @BeforeEach
-    void start() {
-        portal = TestPortal.at(database, "2026-06-01T12:00:00Z");
-    }
-
-    @AfterEach
-    void stop() {
-        portal.close();
-    }
-
+class AdminHttpTest extends OnBothDatabases {
     private long idOf(String email) {
         return portal.db.select(APP_USER.ID).from(APP_USER).where(APP_USER.EMAIL_KEY.eq(email)).fetchOne(APP_USER.ID);
     }

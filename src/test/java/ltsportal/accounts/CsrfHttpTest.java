@@ -6,38 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Map;
+import ltsportal.support.OnBothDatabases;
 import ltsportal.support.TestPortal;
 import ltsportal.support.WebClient;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every state-changing request needs the CSRF token; without it the answer is 403 and nothing changes. */
-@Tag("functional")
-@ParameterizedClass(name = "on {0}")
-@ValueSource(strings = {"h2", "postgresql"})
-class CsrfHttpTest {
-    /** The HTTP suites run on both databases the portal supports. */
-    @Parameter
-    String database;
-
-    private TestPortal portal;
-
-    @BeforeEach
-    void start() {
-        portal = TestPortal.at(database, "2026-06-01T12:00:00Z");
-    }
-
-    @AfterEach
-    void stop() {
-        portal.close();
-    }
-
+class CsrfHttpTest extends OnBothDatabases {
     private static String profileName(WebClient client) {
         String body = client.get("/account").body();
         int i = body.indexOf("id=\"name\"");

@@ -7,37 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Map;
+import ltsportal.support.OnBothDatabases;
 import ltsportal.support.TestPortal;
 import ltsportal.support.WebClient;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Sign-in, sign-out, fixation, timeouts and throttling, through HTTP against the real app. */
-@Tag("functional")
-@ParameterizedClass(name = "on {0}")
-@ValueSource(strings = {"h2", "postgresql"})
-class SessionsHttpTest {
-    /** The HTTP suites run on both databases the portal supports. */
-    @Parameter
-    String database;
-
-    private TestPortal portal;
-
-    @BeforeEach
-    void start() {
-        portal = TestPortal.at(database, "2026-06-01T12:00:00Z");
-    }
-
-    @AfterEach
-    void stop() {
-        portal.close();
-    }
-
+class SessionsHttpTest extends OnBothDatabases {
     private static Map<String, String> login(String email, String password) {
         return Map.of("email", email, "password", password);
     }

@@ -9,39 +9,15 @@ import static ltsportal.db.Tables.ORGANIZATION;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import ltsportal.support.OnBothDatabases;
 import ltsportal.support.TestPortal;
 import ltsportal.support.WebClient;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Customers sign up, invite colleagues, edit their profile; bad input never writes a row. */
-@Tag("functional")
-@ParameterizedClass(name = "on {0}")
-@ValueSource(strings = {"h2", "postgresql"})
-class SignupHttpTest {
-    /** The HTTP suites run on both databases the portal supports. */
-    @Parameter
-    String database;
-
-    private TestPortal portal;
-
-    @BeforeEach
-    void start() {
-        portal = TestPortal.at(database, "2026-06-01T12:00:00Z");
-    }
-
-    @AfterEach
-    void stop() {
-        portal.close();
-    }
-
+class SignupHttpTest extends OnBothDatabases {
     private static Map<String, String> valid() {
         Map<String, String> form = new HashMap<>();
         form.put("name", "Ada Lovelace");

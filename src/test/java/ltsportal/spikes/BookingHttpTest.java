@@ -12,15 +12,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import ltsportal.support.TestPortal;
+import ltsportal.support.OnBothDatabases;
 import ltsportal.support.WebClient;
 import net.fortuna.ical4j.data.CalendarBuilder;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,27 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Booking through HTTP against the real app and its demo spike (opens 8 June 2026; the clock says
  * Monday 1 June 12:00 UTC): book, move, cancel, every validation error, privacy, CSRF.
  */
-@Tag("functional")
-@ParameterizedClass(name = "on {0}")
-@ValueSource(strings = {"h2", "postgresql"})
-class BookingHttpTest {
-    /** The HTTP suites run on both databases the portal supports. */
-    @Parameter
-    String database;
-
+class BookingHttpTest extends OnBothDatabases {
     private static final Pattern KEY = Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"");
-    private TestPortal portal;
-
-    @BeforeEach
-    void start() {
-        portal = TestPortal.at(database, "2026-06-01T12:00:00Z");
-    }
-
-    @AfterEach
-    void stop() {
-        portal.close();
-    }
-
     private long windowId(int index) {
         return portal.db.select(SPIKE_WINDOW.ID).from(SPIKE_WINDOW).orderBy(SPIKE_WINDOW.STARTS_AT)
                 .limit(1).offset(index).fetchOne(SPIKE_WINDOW.ID);

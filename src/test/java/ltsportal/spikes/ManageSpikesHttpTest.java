@@ -13,39 +13,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import ltsportal.accounts.Users;
-import ltsportal.support.TestPortal;
+import ltsportal.support.OnBothDatabases;
 import ltsportal.support.WebClient;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Managers create and edit spikes and single windows; the read API shows open spikes to signed-in users. */
-@Tag("functional")
-@ParameterizedClass(name = "on {0}")
-@ValueSource(strings = {"h2", "postgresql"})
-class ManageSpikesHttpTest {
-    /** The HTTP suites run on both databases the portal supports. */
-    @Parameter
-    String database;
-
-    private TestPortal portal;
-
-    @BeforeEach
-    void start() {
-        portal = TestPortal.at(database, "2026-06-01T12:00:00Z");
-    }
-
-    @AfterEach
-    void stop() {
-        portal.close();
-    }
-
+class ManageSpikesHttpTest extends OnBothDatabases {
     private static Map<String, String> spikeForm() {
         Map<String, String> f = new HashMap<>();
         f.put("name", "19.2 spike");
