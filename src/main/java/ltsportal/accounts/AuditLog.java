@@ -34,7 +34,7 @@ public final class AuditLog {
     }
 
     public List<Event> latest(User admin, int limit) {
-        if (admin == null || admin.role() != ltsportal.accounts.Role.ADMIN) {
+        if (admin == null || admin.role() != Role.ADMIN) {
             throw new SecurityException("only an admin reads the audit log");
         }
         return db.selectFrom(AUDIT_EVENT).orderBy(AUDIT_EVENT.OCCURRED_AT.desc(), AUDIT_EVENT.ID.desc()).limit(limit)

@@ -95,9 +95,13 @@ public final class Sessions {
         db.deleteFrom(USER_SESSION).where(condition).execute();
     }
 
-    /** Keeps a message for the session's next page. */
+    /** The longest flash the session keeps: the column's width. */
+    static final int FLASH_MAX = 500;
+
+    /** Keeps a message for the session's next page (a longer one is cut to fit, never refused). */
     public void keepFlash(String idHash, String message) {
-        db.update(USER_SESSION).set(USER_SESSION.FLASH, message).where(USER_SESSION.ID_HASH.eq(idHash)).execute();
+        String kept = message.length() <= FLASH_MAX ? message : message.substring(0, FLASH_MAX - 1) + "\u2026";
+        db.update(USER_SESSION).set(USER_SESSION.FLASH, kept).where(USER_SESSION.ID_HASH.eq(idHash)).execute();
     }
 
     /** The session's message, once: it is cleared as it is read (a write only when there is one). */

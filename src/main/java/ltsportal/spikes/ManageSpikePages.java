@@ -90,9 +90,18 @@ public final class ManageSpikePages {
             return;
         }
         List<SpikeWindow> kept = spikes.update(changed);
-        Flash.redirect(ctx, "/manage/spikes/" + spike.id(), "Saved. Windows follow the template"
-                + (kept.isEmpty() ? "." : "; kept because they hold or held bookings: " + kept.stream()
-                .map(w -> WindowView.describe(w.start(), w.end(), changed.zone())).collect(Collectors.joining("; ")) + "."));
+        Flash.redirect(ctx, "/manage/spikes/" + spike.id(), "Saved. Windows follow the template" + keptText(kept, changed));
+    }
+
+    /** Names the windows the template dropped but the spike kept: the first few, then how many more. */
+    private static String keptText(List<SpikeWindow> kept, Spike spike) {
+        if (kept.isEmpty()) {
+            return ".";
+        }
+        int named = Math.min(kept.size(), 4);
+        return "; kept because they hold or held bookings: " + kept.subList(0, named).stream()
+                .map(w -> WindowView.describe(w.start(), w.end(), spike.zone())).collect(Collectors.joining("; "))
+                + (kept.size() > named ? " and " + (kept.size() - named) + " more" : "") + ".";
     }
 
     public void addWindow(Context ctx) {
