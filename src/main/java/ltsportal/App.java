@@ -48,6 +48,15 @@ import ltsportal.web.LastResortErrors;
 import ltsportal.web.SecurityHeaders;
 import ltsportal.web.Templates;
 import ltsportal.web.ZonedText;
+import ltsportal.staffing.Assignments;
+import ltsportal.staffing.Capacity;
+import ltsportal.staffing.EngineerPages;
+import ltsportal.staffing.Engineers;
+import ltsportal.staffing.SchedulePages;
+import ltsportal.staffing.StaffingApi;
+import ltsportal.staffing.StaffingBoard;
+import ltsportal.staffing.StaffingPages;
+import ltsportal.staffing.Suggestions;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,11 +111,21 @@ public final class App {
         var spikes = new Spikes(deps.db());
         var bookings = new Bookings(deps.db());
         var bookingService = new BookingService(deps.db(), deps.clock());
+        var engineers = new Engineers(deps.db());
+        var capacity = new Capacity(deps.db(), engineers);
         var spikeFeatures = new Routes.SpikeFeatures(
                 new SpikePages(spikes, deps.clock()),
                 new BookingPages(spikes, bookings, bookingService, planner, deps.clock()),
-                new ManageSpikePages(spikes, bookings, deps.catalog(), new Markdown(), deps.clock()),
-                new SpikeApi(spikes));
+                new ManageSpikePages(spikes, bookings, deps.catalog(), new Markdown(), deps.clock(), capacity::recompute),
+                new SpikeApi(spikes, bookings));
+        var assignments = new Assignments(deps.db(), deps.clock());
+        var board = new StaffingBoard(deps.db(), spikes, bookings, engineers, assignments);
+        var suggestions = new Suggestions(deps.db(), engineers, assignments);
+        var staffing = new Routes.StaffingFeatures(
+                new EngineerPages(engineers, spikes, capacity, audit),
+                new StaffingPages(spikes, bookings, board, assignments, suggestions, audit),
+                new SchedulePages(engineers, assignments, bookings, audit, deps.clock(), deps.baseUrl()),
+                new StaffingApi(engineers, spikes, bookings, board, suggestions));
         var templates = new Templates(Map.of(
                 "product", deps.catalog().product(),
                 "baseUrl", deps.baseUrl(),
@@ -131,7 +150,7 @@ public final class App {
             Auth.registerFlash(config.routes, sessions);
             Access.register(config.routes);
             Errors.register(config.routes);
-            Routes.declare(config.routes, features, accounts, spikeFeatures);
+            Routes.declare(config.routes, features, accounts, spikeFeatures, staffing);
         });
     }
 }

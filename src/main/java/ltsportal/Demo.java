@@ -5,9 +5,10 @@ import ltsportal.accounts.DemoAccounts;
 import ltsportal.accounts.Users;
 import ltsportal.planner.Planner;
 import ltsportal.spikes.DemoSpike;
+import ltsportal.staffing.DemoStaffing;
 import org.jooq.DSLContext;
 
-/** Demo mode's data: the demo accounts, then a spike with a few bookings. Safe to run at every start. */
+/** Demo mode's data: the demo accounts, a spike with a few bookings, its staffing. Safe to run at every start. */
 public final class Demo {
     private Demo() {
     }
@@ -15,5 +16,6 @@ public final class Demo {
     public static void seed(DSLContext db, Clock clock, String password, Content content) {
         DemoAccounts.seed(db, new Users(db), password, clock);
         DemoSpike.seed(db, clock, new Planner(content.catalog(), content.upgradeRules()));
+        DemoStaffing.seed(db, clock, DemoSpike.NAME);
     }
 }

@@ -16,6 +16,10 @@ import ltsportal.spikes.BookingPages;
 import ltsportal.spikes.ManageSpikePages;
 import ltsportal.spikes.SpikeApi;
 import ltsportal.spikes.SpikePages;
+import ltsportal.staffing.EngineerPages;
+import ltsportal.staffing.SchedulePages;
+import ltsportal.staffing.StaffingApi;
+import ltsportal.staffing.StaffingPages;
 import ltsportal.catalog.CatalogApi;
 import ltsportal.catalog.CatalogPages;
 import ltsportal.catalog.Feeds;
@@ -38,15 +42,20 @@ public final class Routes {
     public record SpikeFeatures(SpikePages spikes, BookingPages bookings, ManageSpikePages manage, SpikeApi api) {
     }
 
+    public record StaffingFeatures(EngineerPages engineers, StaffingPages staffing, SchedulePages schedule, StaffingApi api) {
+    }
+
     /** Every signed-in user, whatever the role. */
     private static final Role[] SIGNED_IN = {CUSTOMER, ENGINEER, MANAGER, ADMIN};
 
     /** Support staff who work on bookings. */
     private static final Role[] SUPPORT = {ENGINEER, MANAGER};
+    /** Everyone on the support side, admins included. */
+    private static final Role[] STAFF = {ENGINEER, MANAGER, ADMIN};
     /** Who plans spikes. */
     private static final Role[] PLANNERS = {MANAGER, ADMIN};
 
-    static void declare(RoutesConfig routes, Features f, AccountFeatures a, SpikeFeatures s) {
+    static void declare(RoutesConfig routes, Features f, AccountFeatures a, SpikeFeatures s, StaffingFeatures t) {
         routes.get("/healthz", ctx -> ctx.result("ok"), ANYONE);
 
         // Version catalog: pages
@@ -110,6 +119,7 @@ public final class Routes {
         routes.post("/bookings/{id}/complete", s.bookings()::complete, SUPPORT);
         routes.get("/api/v1/spikes", s.api()::list, SIGNED_IN);
         routes.get("/api/v1/spikes/{id}", s.api()::show, SIGNED_IN);
+        routes.get("/api/v1/bookings/{id}", s.api()::booking, SIGNED_IN);
 
         // Support spikes: managers plan them
         routes.get("/manage/spikes", s.manage()::list, PLANNERS);
@@ -120,5 +130,31 @@ public final class Routes {
         routes.post("/manage/spikes/{id}/windows", s.manage()::addWindow, PLANNERS);
         routes.post("/manage/spikes/{id}/windows/{windowId}", s.manage()::resizeWindow, PLANNERS);
         routes.post("/manage/spikes/{id}/windows/{windowId}/delete", s.manage()::removeWindow, PLANNERS);
+
+        // Staffing: managers put engineers on bookings; engineers keep their shifts and schedule
+        routes.get("/manage/engineers", t.engineers()::list, PLANNERS);
+        routes.get("/manage/engineers/{userId}", t.engineers()::edit, PLANNERS);
+        routes.post("/manage/engineers/{userId}", t.engineers()::saveProfile, PLANNERS);
+        routes.post("/manage/engineers/{userId}/shifts", t.engineers()::addShift, PLANNERS);
+        routes.post("/manage/engineers/{userId}/shifts/{shiftId}/delete", t.engineers()::removeShift, PLANNERS);
+        routes.post("/manage/engineers/{userId}/time-off", t.engineers()::addTimeOff, PLANNERS);
+        routes.post("/manage/engineers/{userId}/time-off/{timeOffId}/delete", t.engineers()::removeTimeOff, PLANNERS);
+        routes.get("/manage/spikes/{id}/staffing", t.staffing()::board, PLANNERS);
+        routes.post("/manage/spikes/{id}/auto-assign", t.staffing()::autoAssign, PLANNERS);
+        routes.post("/bookings/{id}/assignments", t.staffing()::assign, PLANNERS);
+        routes.post("/bookings/{id}/assignments/{assignmentId}/remove", t.staffing()::remove, PLANNERS);
+        routes.get("/me/shifts", t.engineers()::mine, SUPPORT);
+        routes.get("/me/time-off", t.engineers()::mine, SUPPORT);
+        routes.post("/me/shifts", t.engineers()::addShift, SUPPORT);
+        routes.post("/me/shifts/{shiftId}/delete", t.engineers()::removeShift, SUPPORT);
+        routes.post("/me/time-off", t.engineers()::addTimeOff, SUPPORT);
+        routes.post("/me/time-off/{timeOffId}/delete", t.engineers()::removeTimeOff, SUPPORT);
+        routes.get("/me/schedule", t.schedule()::page, SUPPORT);
+        routes.post("/me/schedule/token", t.schedule()::rotateToken, SUPPORT);
+        // The feed is for calendar clients, which carry no session: the secret token in the URL is the key.
+        routes.get("/me/schedule.ics", t.schedule()::calendar, ANYONE);
+        routes.get("/api/v1/engineers", t.api()::engineers, STAFF);
+        routes.get("/api/v1/spikes/{id}/staffing", t.api()::staffing, STAFF);
+        routes.get("/api/v1/bookings/{id}/suggestions", t.api()::suggestions, PLANNERS);
     }
 }

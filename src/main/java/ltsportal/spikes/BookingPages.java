@@ -41,7 +41,13 @@ public final class BookingPages {
     /** One booking: its window in the viewer's zone and the spike's, its path, what the viewer may do. */
     public record BookingPage(Booking booking, Spike spike, String error, List<Booking.Event> history, String when,
                               String whenSpike, boolean canChange, boolean canCancel, List<WindowView> otherWindows,
-                              Plan plan) {
+                              Plan plan, List<Booking.Engineer> engineers) {
+    }
+
+    /** Customers see who will help them once the booking is staffed; staff see who is on it at any time. */
+    static List<Booking.Engineer> engineersShown(User user, Booking b, Bookings bookings) {
+        boolean shown = user.staff() || b.status() == BookingStatus.STAFFED || b.status() == BookingStatus.COMPLETED;
+        return shown ? bookings.engineers(b.id()) : List.of();
     }
 
     public record BookingsPage(List<Booking> bookings) {
@@ -176,7 +182,7 @@ public final class BookingPages {
                 booking.status().canBecome(BookingStatus.CANCELLED) && beforeCutoff,
                 WindowView.of(spike, spikes.windows(spike.id()), user.zone(), now).stream()
                         .filter(v -> v.bookable() && v.window().id() != booking.windowId()).toList(),
-                plan instanceof Planner.Planned planned ? planned.plan() : null));
+                plan instanceof Planner.Planned planned ? planned.plan() : null, engineersShown(user, booking, bookings)));
     }
 
     private void renderForm(Context ctx, int status, Spike spike, BookingForm form, Map<String, String> errors) {

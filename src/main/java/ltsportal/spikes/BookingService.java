@@ -1,5 +1,6 @@
 package ltsportal.spikes;
 
+import static ltsportal.db.Tables.ASSIGNMENT;
 import static ltsportal.db.Tables.BOOKING;
 import static ltsportal.db.Tables.BOOKING_EVENT;
 import static ltsportal.db.Tables.SPIKE_WINDOW;
@@ -217,12 +218,15 @@ public final class BookingService {
         OffsetDateTime at = clock.instant().atOffset(ZoneOffset.UTC);
         return db.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
-            int changed = tx.update(BOOKING).set(BOOKING.STATUS, to.key()).set(BOOKING.UPDATED_AT, at)
+            // A booking confirmed with its primary engineer already on it is staffed at once.
+            BookingStatus reached = to == BookingStatus.CONFIRMED && tx.fetchExists(ASSIGNMENT,
+                    ASSIGNMENT.BOOKING_ID.eq(bookingId).and(ASSIGNMENT.SLOT.eq("primary"))) ? BookingStatus.STAFFED : to;
+            int changed = tx.update(BOOKING).set(BOOKING.STATUS, reached.key()).set(BOOKING.UPDATED_AT, at)
                     .where(BOOKING.ID.eq(bookingId)).and(BOOKING.STATUS.eq(from.key())).execute();
             if (changed != 1) {
                 return new Refused("The booking changed meanwhile; reload to see its status.", true);
             }
-            event(tx, bookingId, staff, to.key(), from, to, null, at);
+            event(tx, bookingId, staff, to.key(), from, reached, null, at);
             return new Done(bookingId);
         });
     }
@@ -232,8 +236,9 @@ public final class BookingService {
         return tx.selectFrom(BOOKING).where(BOOKING.ID.eq(id)).and(Bookings.visibleTo(actor)).forUpdate().fetchOptional();
     }
 
-    private static void event(DSLContext tx, long bookingId, User actor, String kind, BookingStatus from,
-                              BookingStatus to, String detail, OffsetDateTime at) {
+    /** Writes one entry of a booking's history (staffing writes its assignments there too). */
+    public static void event(DSLContext tx, long bookingId, User actor, String kind, BookingStatus from,
+                             BookingStatus to, String detail, OffsetDateTime at) {
         tx.insertInto(BOOKING_EVENT)
                 .set(BOOKING_EVENT.BOOKING_ID, bookingId)
                 .set(BOOKING_EVENT.OCCURRED_AT, at)

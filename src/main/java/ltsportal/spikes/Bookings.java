@@ -1,5 +1,7 @@
 package ltsportal.spikes;
 
+import static ltsportal.db.Tables.APP_USER;
+import static ltsportal.db.Tables.ASSIGNMENT;
 import static ltsportal.db.Tables.BOOKING;
 import static ltsportal.db.Tables.BOOKING_EVENT;
 import static ltsportal.db.Tables.ORGANIZATION;
@@ -57,6 +59,13 @@ public final class Bookings {
                 .orderBy(BOOKING_EVENT.OCCURRED_AT, BOOKING_EVENT.ID)
                 .fetch(r -> new Booking.Event(r.getOccurredAt().toInstant(), r.getActorName(), r.getKind(),
                         r.getFromStatus(), r.getToStatus(), r.getDetail()));
+    }
+
+    /** The engineers on a booking now, primary first (read here so that spikes need not know staffing). */
+    public List<Booking.Engineer> engineers(long bookingId) {
+        return db.select(ASSIGNMENT.ROLE, APP_USER.DISPLAY_NAME).from(ASSIGNMENT).join(APP_USER).on(APP_USER.ID.eq(ASSIGNMENT.ENGINEER_ID))
+                .where(ASSIGNMENT.BOOKING_ID.eq(bookingId)).and(ASSIGNMENT.REMOVED_AT.isNull())
+                .orderBy(ASSIGNMENT.ROLE.desc()).fetch(r -> new Booking.Engineer(r.value1(), r.value2()));
     }
 
     static Optional<Long> idByIdempotencyKey(DSLContext db, long orgId, String key) {

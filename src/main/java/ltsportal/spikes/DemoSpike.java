@@ -23,7 +23,7 @@ import org.jooq.DSLContext;
  * bookings from the demo customers. Seeded once; a second start changes nothing.
  */
 public final class DemoSpike {
-    static final String NAME = "18.11 LTS upgrade spike";
+    public static final String NAME = "18.11 LTS upgrade spike";
 
     private DemoSpike() {
     }

@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import ltsportal.accounts.Auth;
 import ltsportal.accounts.TimeZones;
@@ -28,13 +29,17 @@ public final class ManageSpikePages {
     private final Catalog catalog;
     private final Markdown markdown;
     private final Clock clock;
+    private final LongConsumer afterSave;
 
-    public ManageSpikePages(Spikes spikes, Bookings bookings, Catalog catalog, Markdown markdown, Clock clock) {
+    /** {@code afterSave} gets the id of every spike saved (staffing recomputes capacities from it). */
+    public ManageSpikePages(Spikes spikes, Bookings bookings, Catalog catalog, Markdown markdown, Clock clock,
+                            LongConsumer afterSave) {
         this.spikes = spikes;
         this.bookings = bookings;
         this.catalog = catalog;
         this.markdown = markdown;
         this.clock = clock;
+        this.afterSave = afterSave;
     }
 
     /** A single window as the manager typed it, in the spike's zone. */
@@ -72,6 +77,7 @@ public final class ManageSpikePages {
             return;
         }
         long id = spikes.create(spike, clock.instant());
+        afterSave.accept(id);
         Flash.redirect(ctx, "/manage/spikes/" + id, "The spike is created with its windows.");
     }
 
@@ -90,6 +96,7 @@ public final class ManageSpikePages {
             return;
         }
         List<SpikeWindow> kept = spikes.update(changed);
+        afterSave.accept(spike.id());
         Flash.redirect(ctx, "/manage/spikes/" + spike.id(), "Saved. Windows follow the template" + keptText(kept, changed));
     }
 

@@ -8,9 +8,18 @@ import java.util.Set;
 /** A period with extra support staff on hand for upgrades, and the rules for booking into it. */
 public record Spike(long id, String name, String descriptionMarkdown, String descriptionHtml, LocalDate startsOn,
                    LocalDate endsOn, ZoneId zone, String focus, WindowTemplate template, Set<LocalDate> blackoutDates,
-                   int minNoticeBusinessDays, int horizonDays, int cancelCutoffHours, Status status) {
+                   int minNoticeBusinessDays, int horizonDays, int cancelCutoffHours, Status status,
+                   boolean capacityFromStaffing) {
     /** The longest spike name: the column's width. */
     public static final int NAME_MAX = 120;
+
+    /** A spike whose windows take their capacity from the template. */
+    public Spike(long id, String name, String descriptionMarkdown, String descriptionHtml, LocalDate startsOn,
+                 LocalDate endsOn, ZoneId zone, String focus, WindowTemplate template, Set<LocalDate> blackoutDates,
+                 int minNoticeBusinessDays, int horizonDays, int cancelCutoffHours, Status status) {
+        this(id, name, descriptionMarkdown, descriptionHtml, startsOn, endsOn, zone, focus, template, blackoutDates,
+                minNoticeBusinessDays, horizonDays, cancelCutoffHours, status, false);
+    }
 
     public enum Status {
         DRAFT, OPEN, CLOSED;

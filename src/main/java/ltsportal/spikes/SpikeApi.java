@@ -3,15 +3,39 @@ package ltsportal.spikes;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.http.Context;
 import java.util.List;
+import ltsportal.accounts.Auth;
+import ltsportal.accounts.User;
+import ltsportal.notes.Echo;
 import ltsportal.web.ApiError;
 import ltsportal.web.Json;
 
 /** Open spikes and their windows as JSON, for signed-in users. Times are ISO instants (UTC). */
 public final class SpikeApi {
     private final Spikes spikes;
+    private final Bookings bookings;
 
-    public SpikeApi(Spikes spikes) {
+    public SpikeApi(Spikes spikes, Bookings bookings) {
         this.spikes = spikes;
+        this.bookings = bookings;
+    }
+
+    /** One booking as its organization and staff see it; the engineers once it is staffed (staff see them always). */
+    public record BookingJson(long id, String status, long windowId, String start, String end, Intake intake,
+                              List<String> path, List<Booking.Engineer> engineers) {
+    }
+
+    public void booking(Context ctx) {
+        User user = Auth.user(ctx);
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, "'" + Echo.clip(ctx.pathParam("id")) + "' is not a booking number");
+        }
+        Booking b = bookings.find(user, id).orElseThrow(() -> new ApiError(404, "There is no booking " + id));
+        ctx.contentType("application/json; charset=utf-8").result(Json.write(new BookingJson(b.id(), b.status().key(),
+                b.windowId(), b.windowStart().toString(), b.windowEnd().toString(), b.intake(), b.upgradePath(),
+                BookingPages.engineersShown(user, b, bookings))));
     }
 
     /** A spike as the API shows it; {@code windows} only where one spike is asked for. */

@@ -22,7 +22,7 @@ import ltsportal.web.Form;
 public record SpikeForm(String name, String description, String startsOn, String endsOn, String timeZone,
                         String focus, List<String> weekdays, String startTimes, String windowMinutes, String capacity,
                         String blackoutDates, String minNotice, String horizonDays, String cancelCutoffHours,
-                        String status) {
+                        String status, boolean capacityFromStaffing) {
 
     static final int MAX_WINDOWS = 2000;
     private static final Map<String, DayOfWeek> WEEKDAYS = java.util.Arrays.stream(DayOfWeek.values())
@@ -32,13 +32,14 @@ public record SpikeForm(String name, String description, String startsOn, String
         return new SpikeForm(in.text("name"), in.text("description"), in.text("startsOn"), in.text("endsOn"),
                 in.text("timeZone"), in.text("focus"), in.all("weekdays"), in.text("startTimes"),
                 in.text("windowMinutes"), in.text("capacity"), in.text("blackoutDates"), in.text("minNotice"),
-                in.text("horizonDays"), in.text("cancelCutoffHours"), in.text("status"));
+                in.text("horizonDays"), in.text("cancelCutoffHours"), in.text("status"),
+                in.text("capacityFromStaffing").equals("true"));
     }
 
     public static SpikeForm blank(LocalDate today) {
         return new SpikeForm("", "", today.plusDays(14).toString(), today.plusDays(27).toString(), "Europe/Berlin",
                 "", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"), "09:00, 14:00", "240", "3", "",
-                "3", "90", "24", "draft");
+                "3", "90", "24", "draft", false);
     }
 
     public static SpikeForm of(Spike s) {
@@ -48,7 +49,7 @@ public record SpikeForm(String name, String description, String startsOn, String
                 String.valueOf(s.template().duration().toMinutes()), String.valueOf(s.template().capacity()),
                 String.join(", ", new TreeSet<>(s.blackoutDates()).stream().map(LocalDate::toString).toList()),
                 String.valueOf(s.minNoticeBusinessDays()), String.valueOf(s.horizonDays()),
-                String.valueOf(s.cancelCutoffHours()), s.status().key());
+                String.valueOf(s.cancelCutoffHours()), s.status().key(), s.capacityFromStaffing());
     }
 
     public boolean hasDay(String day) {
@@ -115,6 +116,7 @@ public record SpikeForm(String name, String description, String startsOn, String
             return null;
         }
         return new Spike(id, name, description, markdown.toSafeHtml(description), from, to,
-                ZoneId.of(timeZone), focusLine.get().name(), template, blackout, notice, horizon, cutoff, st);
+                ZoneId.of(timeZone), focusLine.get().name(), template, blackout, notice, horizon, cutoff, st,
+                capacityFromStaffing);
     }
 }

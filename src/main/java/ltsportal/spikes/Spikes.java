@@ -159,6 +159,7 @@ public final class Spikes {
         r.setHorizonDays(s.horizonDays());
         r.setCancelCutoffHours(s.cancelCutoffHours());
         r.setStatus(s.status().key());
+        r.setCapacityFromStaffing(s.capacityFromStaffing());
         r.changed(SPIKE.ID, false);
         r.changed(SPIKE.CREATED_AT, false);
         return r;
@@ -175,7 +176,7 @@ public final class Spikes {
                 r.getEndsOn(), ZoneId.of(r.getTimeZone()), r.getFocus(),
                 new WindowTemplate(days, times, Duration.ofMinutes(r.getWindowMinutes()), r.getCapacity()),
                 blackout, r.getMinNoticeBusinessDays(), r.getHorizonDays(), r.getCancelCutoffHours(),
-                Spike.Status.valueOf(r.getStatus().toUpperCase(java.util.Locale.ROOT)));
+                Spike.Status.valueOf(r.getStatus().toUpperCase(java.util.Locale.ROOT)), r.getCapacityFromStaffing());
     }
 
     static SpikeWindow window(SpikeWindowRecord r) {

@@ -97,6 +97,32 @@ class RoleMatrixTest {
         row("POST /manage/spikes/{id}/windows", "/manage/spikes/1/windows", 303, 403, 403, 400, 400);
         row("POST /manage/spikes/{id}/windows/{windowId}", "/manage/spikes/1/windows/1", 303, 403, 403, 400, 400);
         row("POST /manage/spikes/{id}/windows/{windowId}/delete", "/manage/spikes/1/windows/999999/delete", 303, 403, 403, 404, 404);
+        row("GET /api/v1/bookings/{id}", "/api/v1/bookings/1", 401, 200, 200, 200, 200);
+
+        // Staffing. Demo user 3 is engineer@demo.test; nothing here changes who is assigned.
+        row("GET /manage/engineers", "/manage/engineers", 303, 403, 403, 200, 200);
+        row("GET /manage/engineers/{userId}", "/manage/engineers/3", 303, 403, 403, 200, 200);
+        row("POST /manage/engineers/{userId}", "/manage/engineers/3", 303, 403, 403, 400, 400);
+        row("POST /manage/engineers/{userId}/shifts", "/manage/engineers/3/shifts", 303, 403, 403, 400, 400);
+        row("POST /manage/engineers/{userId}/shifts/{shiftId}/delete", "/manage/engineers/3/shifts/999999/delete", 303, 403, 403, 404, 404);
+        row("POST /manage/engineers/{userId}/time-off", "/manage/engineers/3/time-off", 303, 403, 403, 400, 400);
+        row("POST /manage/engineers/{userId}/time-off/{timeOffId}/delete", "/manage/engineers/3/time-off/999999/delete", 303, 403, 403, 404, 404);
+        row("GET /manage/spikes/{id}/staffing", "/manage/spikes/1/staffing", 303, 403, 403, 200, 200);
+        row("POST /manage/spikes/{id}/auto-assign", "/manage/spikes/999999/auto-assign", 303, 403, 403, 404, 404);
+        row("POST /bookings/{id}/assignments", "/bookings/1/assignments", 303, 403, 403, 400, 400);
+        row("POST /bookings/{id}/assignments/{assignmentId}/remove", "/bookings/1/assignments/999999/remove", 303, 403, 403, 404, 404);
+        row("GET /me/shifts", "/me/shifts", 303, 403, 200, 200, 403);
+        row("GET /me/time-off", "/me/time-off", 303, 403, 200, 200, 403);
+        row("POST /me/shifts", "/me/shifts", 303, 403, 400, 400, 403);
+        row("POST /me/shifts/{shiftId}/delete", "/me/shifts/999999/delete", 303, 403, 404, 404, 403);
+        row("POST /me/time-off", "/me/time-off", 303, 403, 400, 400, 403);
+        row("POST /me/time-off/{timeOffId}/delete", "/me/time-off/999999/delete", 303, 403, 404, 404, 403);
+        row("GET /me/schedule", "/me/schedule", 303, 403, 200, 200, 403);
+        row("POST /me/schedule/token", "/me/schedule/token", 303, 403, 201, 201, 403);
+        row("GET /me/schedule.ics", "/me/schedule.ics?token=no-such-token", 404, 404, 404, 404, 404);
+        row("GET /api/v1/engineers", "/api/v1/engineers", 401, 403, 200, 200, 200);
+        row("GET /api/v1/spikes/{id}/staffing", "/api/v1/spikes/1/staffing", 401, 403, 200, 200, 200);
+        row("GET /api/v1/bookings/{id}/suggestions", "/api/v1/bookings/1/suggestions", 401, 403, 403, 200, 200);
     }
 
     private static TestPortal portal;
