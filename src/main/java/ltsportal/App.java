@@ -123,7 +123,7 @@ public final class App {
         var suggestions = new Suggestions(deps.db(), engineers, assignments);
         var staffing = new Routes.StaffingFeatures(
                 new EngineerPages(engineers, spikes, capacity, audit),
-                new StaffingPages(spikes, bookings, board, assignments, suggestions, audit),
+                new StaffingPages(spikes, bookings, engineers, board, assignments, suggestions, audit),
                 new SchedulePages(engineers, assignments, bookings, audit, deps.clock(), deps.baseUrl()),
                 new StaffingApi(engineers, spikes, bookings, board, suggestions));
         var templates = new Templates(Map.of(

@@ -25,15 +25,17 @@ public final class StaffingPages {
 
     private final Spikes spikes;
     private final Bookings bookings;
+    private final Engineers engineers;
     private final StaffingBoard board;
     private final Assignments assignments;
     private final Suggestions suggestions;
     private final AuditLog audit;
 
-    public StaffingPages(Spikes spikes, Bookings bookings, StaffingBoard board, Assignments assignments,
+    public StaffingPages(Spikes spikes, Bookings bookings, Engineers engineers, StaffingBoard board, Assignments assignments,
                          Suggestions suggestions, AuditLog audit) {
         this.spikes = spikes;
         this.bookings = bookings;
+        this.engineers = engineers;
         this.board = board;
         this.assignments = assignments;
         this.suggestions = suggestions;
@@ -73,6 +75,18 @@ public final class StaffingPages {
                 "Choose manual or suggestion.");
         if (!in.valid()) {
             renderFor(ctx, Form.INVALID, booking, String.join(" ", in.errors().values()));
+            return;
+        }
+        if (!engineers.userExists(engineerId)) {
+            renderFor(ctx, 404, booking, "There is no engineer with this number.");
+            return;
+        }
+        // The form names the window the manager saw: if the booking moved since, say so rather than staff it blind.
+        String seen = in.text("windowId");
+        if (!seen.isEmpty() && !seen.equals(String.valueOf(booking.windowId()))) {
+            renderFor(ctx, 409, booking, "Booking " + booking.id() + " moved to another window meanwhile (now "
+                    + ltsportal.spikes.WindowView.describe(booking.windowStart(), booking.windowEnd(), manager.zone())
+                    + "): check who can take it below.");
             return;
         }
         var result = assignments.assign(manager, booking.id(), engineerId, role, source);

@@ -50,6 +50,26 @@ public final class WebClient {
         return postRaw(path, all);
     }
 
+    /** Posts a form with a field repeated once per value (checkboxes), and the CSRF token of the last page. */
+    public HttpResponse<String> postMulti(String path, Map<String, String> fields, String repeated, String... values) {
+        if (csrf == null) {
+            get("/login");
+        }
+        StringBuilder body = new StringBuilder("_csrf=").append(enc(csrf));
+        fields.forEach((k, v) -> body.append('&').append(enc(k)).append('=').append(enc(v)));
+        for (String v : values) {
+            body.append('&').append(enc(repeated)).append('=').append(enc(v));
+        }
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(portal.url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+        Matcher m = CSRF_FIELD.matcher(response.body());
+        if (m.find()) {
+            csrf = m.group(1);
+        }
+        return response;
+    }
+
     /** Posts exactly these fields: no CSRF token unless given. */
     public HttpResponse<String> postRaw(String path, Map<String, String> fields) {
         String body = fields.entrySet().stream()
