@@ -50,7 +50,9 @@ public final class BookingPages {
         return shown ? bookings.engineers(b.id()) : List.of();
     }
 
-    public record BookingsPage(List<Booking> bookings) {
+    /** The bookings list: filtered by spike and status for everyone, by "unstaffed" and "mine" for staff. */
+    public record BookingsPage(List<Booking> bookings, Map<Long, List<Booking.Engineer>> engineers, List<Spike> spikes,
+                               String spike, String status, boolean unstaffed, boolean mine, List<String> statuses) {
     }
 
     public void form(Context ctx) {
@@ -100,7 +102,24 @@ public final class BookingPages {
 
     public void list(Context ctx) {
         User user = Auth.user(ctx);
-        Templates.render(ctx, "spikes/bookings", new BookingsPage(bookings.list(user)));
+        Form in = Form.ofQuery(ctx);
+        String spike = in.text("spike");
+        String status = in.text("status");
+        boolean unstaffed = user.staff() && in.text("unstaffed").equals("true");
+        boolean mine = user.staff() && in.text("mine").equals("true");
+        List<Booking> all = bookings.list(user);
+        Map<Long, java.util.Set<Long>> engineerIds = new java.util.HashMap<>();
+        var engineers = bookings.engineersOf(all.stream().map(Booking::id).toList(), engineerIds);
+        List<Booking> shown = all.stream()
+                .filter(b -> spike.isEmpty() || String.valueOf(b.spikeId()).equals(spike))
+                .filter(b -> status.isEmpty() || b.status().key().equals(status))
+                .filter(b -> !unstaffed || (b.status().active() && engineers.getOrDefault(b.id(), List.of()).stream()
+                        .noneMatch(e -> e.role().equals("primary"))))
+                .filter(b -> !mine || engineerIds.getOrDefault(b.id(), java.util.Set.of()).contains(user.id()))
+                .toList();
+        Templates.render(ctx, "spikes/bookings", new BookingsPage(shown,
+                user.staff() ? engineers : Map.of(), user.staff() ? spikes.all() : spikes.open(), spike, status, unstaffed, mine,
+                java.util.Arrays.stream(BookingStatus.values()).map(BookingStatus::key).toList()));
     }
 
     public void show(Context ctx) {

@@ -9,6 +9,13 @@ import java.util.Locale;
 public record ZonedText(ZoneId zone) {
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.ENGLISH);
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+    /** The time of day only, as when a window ends on the day it started. */
+    public String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant.atZone(zone));
+    }
+
     public String at(Instant instant) {
         return instant == null ? "" : FORMAT.format(instant.atZone(zone));
     }

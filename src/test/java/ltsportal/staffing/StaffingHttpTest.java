@@ -304,4 +304,61 @@ class StaffingHttpTest extends OnBothDatabases {
         assertEquals(200, portal.visitor().get(m2.group(1)).statusCode());
         assertEquals(404, portal.visitor().get("/me/schedule.ics").statusCode(), "no token, no calendar");
     }
+
+    @Test
+    void theBookingsListFiltersByStaffingAndShowsWhoIsOnEach() {
+        WebClient erin = portal.signedIn("engineer@demo.test");
+        String all = erin.get("/bookings").body();
+        assertTrue(all.contains("Erin Engineer (primary)"), "engineers are listed");
+        assertEquals(3, count(all, "data-booking="));
+        String unstaffed = erin.get("/bookings?unstaffed=true").body();
+        assertEquals(2, count(unstaffed, "data-booking="), "booking 1 has its primary");
+        assertFalse(unstaffed.contains("data-booking=\"1\""));
+        String mine = erin.get("/bookings?mine=true").body();
+        assertEquals(1, count(mine, "data-booking="));
+        assertTrue(mine.contains("data-booking=\"1\""));
+        assertEquals(0, count(erin.get("/bookings?status=cancelled").body(), "data-booking="));
+        assertEquals(3, count(erin.get("/bookings?spike=1&status=requested").body(), "data-booking="));
+        String customer = portal.signedIn("customer@demo.test").get("/bookings?unstaffed=true&mine=true").body();
+        assertEquals(2, count(customer, "data-booking="), "customers' filters are spike and status; the staff ones do nothing");
+        assertFalse(customer.contains("Erin Engineer"), "the list shows customers no names");
+    }
+
+    @Test
+    void capacityFromStaffingFollowsShiftsAndNeverSilentlyShrinksBelowTheBookings() throws Exception {
+        WebClient manager = manager();
+        var spike = new ltsportal.spikes.Spikes(portal.db).byId(1).orElseThrow();
+        var f = ltsportal.spikes.SpikeForm.of(spike);
+        Map<String, String> form = new HashMap<>(Map.of("name", f.name(), "description", f.description(), "startsOn", f.startsOn(),
+                "endsOn", f.endsOn(), "timeZone", f.timeZone(), "focus", f.focus(), "startTimes", f.startTimes(),
+                "windowMinutes", f.windowMinutes(), "capacity", f.capacity(), "blackoutDates", f.blackoutDates()));
+        form.putAll(Map.of("minNotice", f.minNotice(), "horizonDays", f.horizonDays(), "cancelCutoffHours", f.cancelCutoffHours(),
+                "status", f.status(), "capacityFromStaffing", "true"));
+        manager.get("/manage/spikes/1");
+        var saved = manager.postMulti("/manage/spikes/1", form, "weekdays", f.weekdays().toArray(String[]::new));
+        assertEquals(303, saved.statusCode(), saved.body());
+        // Monday: Erin (2 at once) and Eli (1); Tuesday also Morgan (1).
+        JsonNode windows = json(manager, "/api/v1/spikes/1").get("windows");
+        assertEquals(3, windows.get(0).get("capacity").asInt(), windows.get(0).toString());
+        assertEquals(4, windows.get(2).get("capacity").asInt(), windows.get(2).toString());
+
+        // Take Erin's and Eli's shifts away: Tuesday 09:00 holds two bookings and only Morgan is left.
+        for (String email : new String[]{"engineer@demo.test", "engineer2@demo.test"}) {
+            long id = userId(email);
+            long shift = portal.db.select(ltsportal.db.Tables.SHIFT.ID).from(ltsportal.db.Tables.SHIFT)
+                    .where(ltsportal.db.Tables.SHIFT.ENGINEER_ID.eq(id)).fetchOne(ltsportal.db.Tables.SHIFT.ID);
+            manager.get("/manage/engineers/" + id);
+            assertEquals(303, manager.post("/manage/engineers/" + id + "/shifts/" + shift + "/delete", Map.of()).statusCode());
+        }
+        windows = json(manager, "/api/v1/spikes/1").get("windows");
+        assertEquals(0, windows.get(0).get("capacity").asInt(), "nobody on shift on Monday");
+        assertEquals(2, windows.get(2).get("capacity").asInt(), "kept at its two bookings, not shrunk below them");
+        JsonNode board = json(manager, "/api/v1/spikes/1/staffing");
+        assertTrue(board.get("windows").toString().contains("over-capacity"), board.toString());
+        assertTrue(manager.get("/manage/spikes/1/staffing").body().contains("2 bookings, but the engineers on shift take 1 at once."));
+    }
+
+    private static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
+    }
 }
