@@ -67,11 +67,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class App {
     private static final Logger REQUESTS = LoggerFactory.getLogger("requests");
+    /** How long a stopping instance waits for requests in flight. */
+    public static final long STOP_TIMEOUT_MS = 20_000;
 
     private App() {
     }
 
-    public record Dependencies(String baseUrl, boolean https, DSLContext db, Clock clock, Content content, boolean demo) {
+    public record Dependencies(String baseUrl, boolean https, DSLContext db, Clock clock, Content content, boolean demo,
+                               Health health) {
         Catalog catalog() {
             return content.catalog();
         }
@@ -135,7 +138,12 @@ public final class App {
             config.fileRenderer(templates);
             config.startup.showJavalinBanner = false;
             config.http.generateEtags = false;
-            config.jetty.modifyServer(server -> server.setErrorHandler(new LastResortErrors()));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new LastResortErrors());
+                // On stop, requests in flight get up to 20 seconds to finish; new connections are refused.
+                server.setStopTimeout(STOP_TIMEOUT_MS);
+                server.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
+            });
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/public";
@@ -150,7 +158,7 @@ public final class App {
             Auth.registerFlash(config.routes, sessions);
             Access.register(config.routes);
             Errors.register(config.routes);
-            Routes.declare(config.routes, features, accounts, spikeFeatures, staffing);
+            Routes.declare(config.routes, deps.health(), features, accounts, spikeFeatures, staffing);
         });
     }
 }

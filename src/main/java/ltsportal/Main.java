@@ -65,14 +65,27 @@ public final class Main {
             Demo.seed(db, config.clock(), config.demoPassword(), content);
             LOG.info("Demo mode: accounts {} with the password from PORTAL_DEMO_PASSWORD", DemoAccounts.emails());
         }
+        var health = new Health(db, Database.migrationsShipped(dataSource));
         var app = App.create(new App.Dependencies(config.baseUrl(), config.https(), db, config.clock(), content,
-                config.demo()));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.stop();
-            dataSource.close();
-        }));
+                config.demo(), health));
         app.start(config.port());
         LOG.info("LTS Portal serving {} release lines on {} (clock: {})",
                 catalog.lines().size(), config.baseUrl(), config.clock());
+        // SIGTERM (a deploy, a scale-down) drains: /readyz answers 503 at once, the server stops taking
+        // connections, requests in flight finish (up to App.STOP_TIMEOUT_MS), the pool closes, exit 0.
+        // SIGINT (Ctrl-C) does the same.
+        Runnable drain = () -> {
+            LOG.info("Shutting down: draining requests in flight");
+            health.drain();
+            app.stop();
+            dataSource.close();
+            LOG.info("Stopped");
+        };
+        for (String name : new String[]{"TERM", "INT"}) {
+            sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
+                drain.run();
+                System.exit(0);
+            });
+        }
     }
 }

@@ -55,8 +55,10 @@ public final class Routes {
     /** Who plans spikes. */
     private static final Role[] PLANNERS = {MANAGER, ADMIN};
 
-    static void declare(RoutesConfig routes, Features f, AccountFeatures a, SpikeFeatures s, StaffingFeatures t) {
-        routes.get("/healthz", ctx -> ctx.result("ok"), ANYONE);
+    static void declare(RoutesConfig routes, Health health, Features f, AccountFeatures a, SpikeFeatures s, StaffingFeatures t) {
+        // For load balancers and monitors: the process serves; it should get traffic
+        routes.get("/healthz", health::live, ANYONE);
+        routes.get("/readyz", health::ready, ANYONE);
 
         // Version catalog: pages
         routes.get("/", f.catalogPages()::home, ANYONE);

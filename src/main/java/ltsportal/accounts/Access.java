@@ -6,6 +6,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import ltsportal.web.Errors;
+import ltsportal.web.Unavailable;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -26,6 +27,9 @@ public final class Access {
                 return;
             }
             User user = Auth.user(ctx);
+            if (user == null && ctx.attribute(Auth.UNKNOWN) != null) {
+                throw new Unavailable(null);
+            }
             if (user == null) {
                 if (Errors.isApi(ctx)) {
                     throw new HttpResponseException(401, "Sign in first.");

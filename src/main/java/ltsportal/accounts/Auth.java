@@ -4,7 +4,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Set;
+import java.util.Optional;
 import ltsportal.web.Flash;
+import ltsportal.web.Unavailable;
 
 /**
  * Finds who is asking (from the session cookie) and checks the CSRF token of every request that
@@ -13,6 +15,8 @@ import ltsportal.web.Flash;
 public final class Auth {
     private static final String SESSION = "auth.session";
     private static final String CSRF = "auth.csrf";
+    /** Set when the session could not be read because the database is down. */
+    static final String UNKNOWN = "auth.unknown";
     /** The hash of a session started by this request (sign-in, sign-up), for its first flash. */
     static final String STARTED = "auth.started";
     private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
@@ -22,7 +26,18 @@ public final class Auth {
 
     public static void register(RoutesConfig routes, Sessions sessions, SessionCookies cookies) {
         routes.before(ctx -> {
-            var session = sessions.find(ctx.cookie(cookies.sessionName()));
+            Optional<Sessions.Current> session;
+            try {
+                session = sessions.find(ctx.cookie(cookies.sessionName()));
+            } catch (RuntimeException e) {
+                if (!Unavailable.causedBy(e) || UNSAFE.contains(ctx.req().getMethod())) {
+                    throw e;
+                }
+                // The database is down: read on as a visitor, so public pages (served from memory) still
+                // answer; a page that needs the user answers 503 in Access.
+                ctx.attribute(UNKNOWN, true);
+                session = Optional.empty();
+            }
             String expected;
             if (session.isPresent()) {
                 ctx.attribute(SESSION, session.get());

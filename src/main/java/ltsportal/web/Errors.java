@@ -30,7 +30,13 @@ public final class Errors {
             respond(ctx, e.getStatus(), message);
         });
         routes.exception(Conflict.class, (e, ctx) -> respond(ctx, 409, e.getMessage()));
+        routes.exception(Unavailable.class, (e, ctx) -> unavailable(ctx));
         routes.exception(org.jooq.exception.DataAccessException.class, (e, ctx) -> {
+            if (Unavailable.causedBy(e)) {
+                LOG.warn("{} {}: the database is unavailable ({})", ctx.method(), ctx.path(), rootMessage(e));
+                unavailable(ctx);
+                return;
+            }
             if (e.sqlStateClass() == org.jooq.exception.SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION) {
                 // Handlers check first, so a constraint that fires is either a race with another request
                 // (nothing was written: 409) or a check we missed: the name in the log says which.
@@ -42,6 +48,11 @@ public final class Errors {
             respond(ctx, 500, "Something went wrong on our side. Please try again in a moment.");
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            if (Unavailable.causedBy(e)) {
+                LOG.warn("{} {}: the database is unavailable ({})", ctx.method(), ctx.path(), rootMessage(e));
+                unavailable(ctx);
+                return;
+            }
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             respond(ctx, 500, "Something went wrong on our side. Please try again in a moment.");
         });
@@ -67,6 +78,20 @@ public final class Errors {
 
     public static boolean isApi(Context ctx) {
         return ctx.path().startsWith("/api/");
+    }
+
+    /** 503 with Retry-After: the database is out of reach, the portal itself is fine. */
+    private static void unavailable(Context ctx) {
+        ctx.header("Retry-After", String.valueOf(Unavailable.RETRY_AFTER));
+        respond(ctx, 503, "The portal cannot reach its database right now. Nothing was lost; please try again in a few seconds.");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /** Every API error: {@code {"error": "..."}}. */
@@ -108,6 +133,7 @@ public final class Errors {
             case 405 -> "Method not allowed";
             case 409 -> "Changed meanwhile";
             case 429 -> "Too many attempts";
+            case 503 -> "Temporarily unavailable";
             default -> status >= 500 ? "Something went wrong" : "Request refused";
         };
     }

@@ -30,6 +30,7 @@ public final class TestPortal implements AutoCloseable {
     public final Instant now;
     public final MutableClock clock;
     public final DSLContext db;
+    public final ltsportal.Health health;
     /** The database this portal made for itself, dropped on close. */
     private final TestDatabase owned;
 
@@ -44,7 +45,8 @@ public final class TestPortal implements AutoCloseable {
         Database.migrate(dataSource);
         this.db = Database.dsl(dataSource, jdbcUrl);
         Demo.seed(db, clock, DEMO_PASSWORD, content());
-        var deps = new App.Dependencies(https ? "https://portal.test" : BASE_URL, https, db, clock, content(), true);
+        this.health = new ltsportal.Health(db, Database.migrationsShipped(dataSource));
+        var deps = new App.Dependencies(https ? "https://portal.test" : BASE_URL, https, db, clock, content(), true, health);
         this.app = App.create(deps).start("127.0.0.1", 0);
     }
 
