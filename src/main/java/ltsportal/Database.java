@@ -56,9 +56,9 @@ public final class Database {
         return url + ";WRITE_DELAY=0";
     }
 
-    /** How many migrations this build ships (applied or not). */
-    public static int migrationsShipped(DataSource dataSource) {
-        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().info().all().length;
+    /** How many of this build's migrations the database has not applied. */
+    public static int pendingMigrations(DataSource dataSource) {
+        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().info().pending().length;
     }
 
     /** Applies the append-only migrations from db/migration (packaged into the jar); returns how many ran. */

@@ -65,7 +65,7 @@ public final class Main {
             Demo.seed(db, config.clock(), config.demoPassword(), content);
             LOG.info("Demo mode: accounts {} with the password from PORTAL_DEMO_PASSWORD", DemoAccounts.emails());
         }
-        var health = new Health(db, Database.migrationsShipped(dataSource));
+        var health = new Health(db, dataSource);
         var app = App.create(new App.Dependencies(config.baseUrl(), config.https(), db, config.clock(), content,
                 config.demo(), health));
         app.start(config.port());

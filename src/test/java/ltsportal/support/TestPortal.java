@@ -45,7 +45,7 @@ public final class TestPortal implements AutoCloseable {
         Database.migrate(dataSource);
         this.db = Database.dsl(dataSource, jdbcUrl);
         Demo.seed(db, clock, DEMO_PASSWORD, content());
-        this.health = new ltsportal.Health(db, Database.migrationsShipped(dataSource));
+        this.health = new ltsportal.Health(db, dataSource);
         var deps = new App.Dependencies(https ? "https://portal.test" : BASE_URL, https, db, clock, content(), true, health);
         this.app = App.create(deps).start("127.0.0.1", 0);
     }
@@ -74,6 +74,11 @@ public final class TestPortal implements AutoCloseable {
     /** The portal on a database of either kind (see {@link TestDatabase}). */
     public static TestPortal on(TestDatabase database, String instant) {
         return new TestPortal(Instant.parse(instant), database.dataSource, database.jdbcUrl);
+    }
+
+    /** The portal on a data source of the test's making (a real pool, a proxied connection). */
+    public static TestPortal on(DataSource dataSource, String jdbcUrl, String instant) {
+        return new TestPortal(Instant.parse(instant), dataSource, jdbcUrl);
     }
 
     /** A fresh visitor with its own cookies, like one browser. */

@@ -20,18 +20,23 @@ import java.util.stream.Collectors;
 public final class WebClient {
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]*)\"");
 
-    private final TestPortal portal;
+    private final java.util.function.UnaryOperator<String> urls;
     public final CookieManager cookies = new CookieManager();
     private final HttpClient http;
     private String csrf;
 
     WebClient(TestPortal portal) {
-        this.portal = portal;
+        this(portal::url);
+    }
+
+    /** A visitor of a portal at the addresses {@code urls} makes of paths (a portal in another process). */
+    public WebClient(java.util.function.UnaryOperator<String> urls) {
+        this.urls = urls;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     public HttpResponse<String> get(String path) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(portal.url(path))).GET().build());
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(urls.apply(path))).GET().build());
         Matcher m = CSRF_FIELD.matcher(response.body());
         if (m.find()) {
             csrf = m.group(1);
@@ -60,7 +65,7 @@ public final class WebClient {
         for (String v : values) {
             body.append('&').append(enc(repeated)).append('=').append(enc(v));
         }
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(portal.url(path)))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(urls.apply(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
         Matcher m = CSRF_FIELD.matcher(response.body());
@@ -75,7 +80,7 @@ public final class WebClient {
         String body = fields.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(portal.url(path)))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(urls.apply(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
         Matcher m = CSRF_FIELD.matcher(response.body());
@@ -97,7 +102,7 @@ public final class WebClient {
         HttpCookie cookie = new HttpCookie(name, value);
         cookie.setPath("/");
         cookie.setVersion(0);
-        cookies.getCookieStore().add(URI.create(portal.url("/")), cookie);
+        cookies.getCookieStore().add(URI.create(urls.apply("/")), cookie);
     }
 
     public HttpResponse<String> send(HttpRequest request) {

@@ -1,0 +1,111 @@
+package ltsportal.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged portal (target/lts-portal.jar, built before the functional tests run) in a process of
+ * its own, as an operator runs it: to be killed, stopped with SIGTERM and started again.
+ */
+public final class PortalProcess implements AutoCloseable {
+    static final Path JAR = Path.of("target/lts-portal.jar");
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private PortalProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts the jar with these settings (demo data, the fixture content, a frozen clock) and waits until /readyz says ready. */
+    public static PortalProcess start(String dbUrl, String dbUser, String dbPassword) throws Exception {
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: the functional tier runs after `mvn package`");
+        }
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path log = Files.createTempFile("portal-", ".log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", JAR.toString());
+        Map<String, String> env = new HashMap<>(Map.of("PORTAL_PORT", String.valueOf(port), "PORTAL_DB_URL", dbUrl,
+                "PORTAL_DB_USER", dbUser, "PORTAL_DB_PASSWORD", dbPassword, "PORTAL_DEMO", "true",
+                "PORTAL_CLOCK", "2026-06-01T12:00:00Z", "PORTAL_CONTENT_DIR", TestPortal.FIXTURE_CONTENT.toString()));
+        builder.environment().putAll(env);
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        PortalProcess portal = new PortalProcess(builder.start(), port, log);
+        portal.awaitReady(Duration.ofSeconds(90));
+        return portal;
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    public WebClient visitor() {
+        return new WebClient(this::url);
+    }
+
+    private void awaitReady(Duration limit) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant end = Instant.now().plus(limit);
+        while (Instant.now().isBefore(end)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the portal exited with " + process.exitValue() + ":\n" + log());
+            }
+            try {
+                var response = http.send(HttpRequest.newBuilder(URI.create(url("/readyz"))).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet: ask again once the process had a moment (a poll on a condition, not a wait for luck)
+                process.waitFor(100, TimeUnit.MILLISECONDS);
+            }
+        }
+        throw new IllegalStateException("the portal did not get ready within " + limit + ":\n" + log());
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, like an OOM kill or a power cut to the process. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, then the exit code once it has drained (or -1 if it did not stop within 40 seconds). */
+    public int stop() throws InterruptedException {
+        process.destroy();
+        return process.waitFor(40, TimeUnit.SECONDS) ? process.exitValue() : -1;
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}
