@@ -42,7 +42,7 @@ public final class PortalProcess implements AutoCloseable {
         }
         Path log = Files.createTempFile("portal-", ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", JAR.toString());
+                "-Xmx512m", "-jar", JAR.toString());
         Map<String, String> env = new HashMap<>(Map.of("PORTAL_PORT", String.valueOf(port), "PORTAL_DB_URL", dbUrl,
                 "PORTAL_DB_USER", dbUser, "PORTAL_DB_PASSWORD", dbPassword, "PORTAL_DEMO", "true",
                 "PORTAL_CLOCK", "2026-06-01T12:00:00Z", "PORTAL_CONTENT_DIR", TestPortal.FIXTURE_CONTENT.toString()));
@@ -80,6 +80,19 @@ public final class PortalProcess implements AutoCloseable {
             }
         }
         throw new IllegalStateException("the portal did not get ready within " + limit + ":\n" + log());
+    }
+
+    /** Waits until the portal's log contains {@code text} (or the time is up); whether it does. */
+    public boolean awaitLog(String text, Duration limit) throws InterruptedException {
+        Instant end = Instant.now().plus(limit);
+        while (Instant.now().isBefore(end)) {
+            if (log().contains(text)) {
+                return true;
+            }
+            // A timed wait on the process, not a guess: it returns at once if the process ends.
+            process.waitFor(20, TimeUnit.MILLISECONDS);
+        }
+        return log().contains(text);
     }
 
     /** SIGKILL: no shutdown hook, no flush, like an OOM kill or a power cut to the process. */
