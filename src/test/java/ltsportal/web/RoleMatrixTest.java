@@ -37,6 +37,7 @@ class RoleMatrixTest {
     static {
         int[] open = {200, 200, 200, 200, 200};
         row("GET /healthz", "/healthz", open);
+        row("GET /readyz", "/readyz", open);
         row("GET /", "/", open);
         row("GET /gitlab", "/gitlab", open);
         row("GET /gitlab/timeline.svg", "/gitlab/timeline.svg", open);
