@@ -158,7 +158,8 @@ public final class App {
             Auth.registerFlash(config.routes, sessions);
             Access.register(config.routes);
             Errors.register(config.routes);
-            Routes.declare(config.routes, deps.health(), features, accounts, spikeFeatures, staffing);
+            Routes.declare(config.routes, deps.health(), new Backup.Download(deps.db(), deps.db().dialect() == org.jooq.SQLDialect.H2,
+                    deps.clock()), features, accounts, spikeFeatures, staffing);
         });
     }
 }

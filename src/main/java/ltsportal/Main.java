@@ -41,8 +41,10 @@ public final class Main {
                         System.exit(code);
                     }
                 }
+                case "backup", "restore" -> System.exit(backupOrRestore(config, command, args));
                 default -> {
-                    System.err.println("unknown command '" + command + "'. Commands: check-content, create-admin EMAIL");
+                    System.err.println("unknown command '" + command + "'. Commands: check-content, create-admin EMAIL,"
+                            + " backup FILE, restore FILE");
                     System.exit(2);
                 }
             }
@@ -52,6 +54,36 @@ public final class Main {
         } catch (ContentError | IllegalArgumentException e) {
             System.err.println("lts-portal: " + e.getMessage());
             System.exit(1);
+        }
+    }
+
+    /** backup FILE and restore FILE for the embedded database; PostgreSQL has pg_dump and pg_restore. */
+    private static int backupOrRestore(Config config, String command, String[] args) throws java.io.IOException {
+        if (args.length != 2) {
+            System.err.println("usage: java -jar target/lts-portal.jar " + command + " FILE");
+            return 2;
+        }
+        if (!Backup.embedded(config.dbUrl())) {
+            System.err.println("PORTAL_DB_URL is PostgreSQL: use pg_dump and pg_restore (see the README's Backups).");
+            return 2;
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(args[1]);
+        try (var dataSource = Database.pool(config.dbUrl(), config.dbUser(), config.dbPassword())) {
+            var db = Database.dsl(dataSource, config.dbUrl());
+            if (command.equals("backup")) {
+                Backup.backup(db, file);
+                System.out.println("backed up to " + file);
+            } else {
+                Backup.restore(db, file);
+                System.out.println("restored from " + file);
+            }
+            return 0;
+        } catch (RuntimeException e) {
+            String why = String.valueOf(e.getMessage());
+            System.err.println("lts-portal: " + command + " failed: " + (why.contains("locked") || why.contains("in use")
+                    ? "the database is in use by a running portal; download /admin/backup.sql as an admin, or stop it first"
+                    : why));
+            return 1;
         }
     }
 

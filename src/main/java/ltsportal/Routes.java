@@ -55,7 +55,8 @@ public final class Routes {
     /** Who plans spikes. */
     private static final Role[] PLANNERS = {MANAGER, ADMIN};
 
-    static void declare(RoutesConfig routes, Health health, Features f, AccountFeatures a, SpikeFeatures s, StaffingFeatures t) {
+    static void declare(RoutesConfig routes, Health health, Backup.Download backup, Features f, AccountFeatures a,
+                        SpikeFeatures s, StaffingFeatures t) {
         // For load balancers and monitors: the process serves; it should get traffic
         routes.get("/healthz", health::live, ANYONE);
         routes.get("/readyz", health::ready, ANYONE);
@@ -106,6 +107,7 @@ public final class Routes {
         routes.post("/admin/users/{id}/enable", a.admin()::enable, ADMIN);
         routes.post("/admin/users/{id}/role", a.admin()::changeRole, ADMIN);
         routes.get("/admin/audit", a.admin()::auditLog, ADMIN);
+        routes.get("/admin/backup.sql", backup::handle, ADMIN);
 
         // Support spikes: customers book windows
         routes.get("/spikes", s.spikes()::list, SIGNED_IN);
