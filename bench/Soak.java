@@ -42,6 +42,7 @@ public class Soak {
     static final Map<String, ConcurrentLinkedQueue<Long>> TIMES = new ConcurrentHashMap<>();
     static final Map<String, AtomicLong> SERVER_ERRORS = new ConcurrentHashMap<>();
     static final Map<String, AtomicLong> IO_ERRORS = new ConcurrentHashMap<>();
+    static final Map<String, AtomicLong> RETRIED = new ConcurrentHashMap<>();
     static final ConcurrentLinkedQueue<String> CONFIRMED = new ConcurrentLinkedQueue<>();
 
     public static void main(String[] args) throws Exception {
@@ -61,14 +62,15 @@ public class Soak {
             t.join();
         }
         Files.write(confirmedFile, CONFIRMED);
-        System.out.println("| kind | requests | 5xx | I/O errors | p50 ms | p99 ms | max ms |");
-        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        System.out.println("| kind | requests | 5xx | I/O errors | 429, retried | p50 ms | p99 ms | max ms |");
+        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (var e : new TreeMap<>(TIMES).entrySet()) {
             List<Long> ms = new ArrayList<>(e.getValue());
             Collections.sort(ms);
-            System.out.printf("| %s | %d | %d | %d | %d | %d | %d |%n", e.getKey(), ms.size(),
+            System.out.printf("| %s | %d | %d | %d | %d | %d | %d | %d |%n", e.getKey(), ms.size(),
                     SERVER_ERRORS.getOrDefault(e.getKey(), new AtomicLong()).get(),
                     IO_ERRORS.getOrDefault(e.getKey(), new AtomicLong()).get(),
+                    RETRIED.getOrDefault(e.getKey(), new AtomicLong()).get(),
                     pct(ms, 0.50), pct(ms, 0.99), ms.isEmpty() ? 0 : ms.get(ms.size() - 1));
         }
         long fives = SERVER_ERRORS.values().stream().mapToLong(AtomicLong::get).sum();
@@ -203,9 +205,23 @@ public class Soak {
         HttpResponse<String> postResponse(String kind, String path, Map<String, String> fields) {
             String body = "_csrf=" + enc(csrf) + fields.entrySet().stream().map(e -> "&" + enc(e.getKey()) + "=" + enc(e.getValue()))
                     .collect(Collectors.joining());
-            var r = send(kind, HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+            HttpResponse<String> r = null;
+            for (int attempt = 0; attempt < 60; attempt++) {
+                r = send(kind, HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                if (r == null || r.statusCode() != 429) {
+                    break;
+                }
+                // A busy portal says when to come back, as a browser user would after "try again in a moment".
+                RETRIED.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+                try {
+                    Thread.sleep(1000L * Long.parseLong(r.headers().firstValue("Retry-After").orElse("1")));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            }
             if (r != null) {
                 Matcher m = CSRF.matcher(r.body());
                 if (m.find()) {

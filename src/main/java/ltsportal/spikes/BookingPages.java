@@ -4,8 +4,11 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import ltsportal.accounts.User;
 import ltsportal.planner.Plan;
 import ltsportal.planner.PlanRequest;
@@ -108,18 +111,18 @@ public final class BookingPages {
         boolean unstaffed = user.staff() && in.text("unstaffed").equals("true");
         boolean mine = user.staff() && in.text("mine").equals("true");
         List<Booking> all = bookings.list(user);
-        Map<Long, java.util.Set<Long>> engineerIds = new java.util.HashMap<>();
+        Map<Long, Set<Long>> engineerIds = new HashMap<>();
         var engineers = bookings.engineersOf(all.stream().map(Booking::id).toList(), engineerIds);
         List<Booking> shown = all.stream()
                 .filter(b -> spike.isEmpty() || String.valueOf(b.spikeId()).equals(spike))
                 .filter(b -> status.isEmpty() || b.status().key().equals(status))
                 .filter(b -> !unstaffed || (b.status().active() && engineers.getOrDefault(b.id(), List.of()).stream()
                         .noneMatch(e -> e.role().equals("primary"))))
-                .filter(b -> !mine || engineerIds.getOrDefault(b.id(), java.util.Set.of()).contains(user.id()))
+                .filter(b -> !mine || engineerIds.getOrDefault(b.id(), Set.of()).contains(user.id()))
                 .toList();
         Templates.render(ctx, "spikes/bookings", new BookingsPage(shown,
                 user.staff() ? engineers : Map.of(), user.staff() ? spikes.all() : spikes.open(), spike, status, unstaffed, mine,
-                java.util.Arrays.stream(BookingStatus.values()).map(BookingStatus::key).toList()));
+                Arrays.stream(BookingStatus.values()).map(BookingStatus::key).toList()));
     }
 
     public void show(Context ctx) {

@@ -33,6 +33,11 @@ public final class PortalProcess implements AutoCloseable {
 
     /** Starts the jar with these settings (demo data, the fixture content, a frozen clock) and waits until /readyz says ready. */
     public static PortalProcess start(String dbUrl, String dbUser, String dbPassword) throws Exception {
+        return start(dbUrl, dbUser, dbPassword, "512m");
+    }
+
+    /** The same with a heap of the given size ({@code -Xmx}). */
+    public static PortalProcess start(String dbUrl, String dbUser, String dbPassword, String heap) throws Exception {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: the functional tier runs after `mvn package`");
         }
@@ -42,7 +47,7 @@ public final class PortalProcess implements AutoCloseable {
         }
         Path log = Files.createTempFile("portal-", ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", JAR.toString());
+                "-Xmx" + heap, "-jar", JAR.toString());
         Map<String, String> env = new HashMap<>(Map.of("PORTAL_PORT", String.valueOf(port), "PORTAL_DB_URL", dbUrl,
                 "PORTAL_DB_USER", dbUser, "PORTAL_DB_PASSWORD", dbPassword, "PORTAL_DEMO", "true",
                 "PORTAL_CLOCK", "2026-06-01T12:00:00Z", "PORTAL_CONTENT_DIR", TestPortal.FIXTURE_CONTENT.toString()));
