@@ -6,9 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import ltsportal.Database;
+import ltsportal.support.BookingLoad;
 import ltsportal.support.TcpProxy;
 import ltsportal.support.TestDatabase;
 import ltsportal.support.TestPortal;
@@ -26,43 +33,37 @@ class OutageHttpTest {
 
     @Test
     void aDatabaseOutageIsAnsweredWith503AndSurvivedWithoutARestart() throws Exception {
-        try (TestDatabase database = TestDatabase.postgres();
-             TcpProxy proxy = new TcpProxy("127.0.0.1", 5432)) {
-            database.migratedDsl();
-            String proxied = database.jdbcUrl.replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
-            try (var pool = Database.pool(proxied, TestDatabase.PG_USER, TestDatabase.PG_PASSWORD);
-                 TestPortal portal = TestPortal.on(pool, proxied, "2026-06-01T12:00:00Z")) {
-                WebClient casey = portal.signedIn("customer@demo.test");
-                assertEquals(200, casey.get("/bookings").statusCode());
-                assertEquals(200, portal.get("/readyz").statusCode());
+        onProxiedPostgresql((proxy, portal) -> {
+            WebClient casey = portal.signedIn("customer@demo.test");
+            assertEquals(200, casey.get("/bookings").statusCode());
+            assertEquals(200, portal.get("/readyz").statusCode());
 
-                proxy.cut();
-                Instant before = Instant.now();
-                var page = casey.get("/bookings");
-                assertEquals(503, page.statusCode(), page.body());
-                assertEquals("5", page.headers().firstValue("Retry-After").orElse(""));
-                assertTrue(page.body().contains("cannot reach its database"), page.body());
-                assertTrue(Duration.between(before, Instant.now()).toSeconds() < 10, "answered within the pool's timeout");
-                var api = casey.get("/api/v1/spikes");
-                assertEquals(503, api.statusCode());
-                assertTrue(api.body().startsWith("{\"error\":"), api.body());
-                assertEquals(200, casey.get("/gitlab").statusCode(), "the catalog is served from memory, even to a signed-in user");
-                assertEquals(200, portal.visitor().get("/gitlab/plan?from=17.3.7&to=18.11").statusCode());
-                var ready = portal.get("/readyz");
-                assertEquals(503, ready.statusCode());
-                assertTrue(ready.body().contains("the database does not answer"), ready.body());
-                assertEquals(503, casey.post("/bookings/1/cancel", Map.of("reason", "x")).statusCode(), "a write is refused, not lost");
-                for (int i = 0; i < 4; i++) {
-                    assertEquals(503, casey.get("/bookings").statusCode(), "every request is answered; no pool is exhausted");
-                }
-
-                proxy.restore();
-                assertEquals(200, within(Duration.ofSeconds(20), () -> casey.get("/bookings")).statusCode(),
-                        "service resumes by itself");
-                assertEquals(200, portal.get("/readyz").statusCode());
-                assertEquals(200, casey.get("/bookings/1").statusCode(), "the session survived the outage");
+            proxy.cut();
+            Instant before = Instant.now();
+            var page = casey.get("/bookings");
+            assertEquals(503, page.statusCode(), page.body());
+            assertEquals("5", page.headers().firstValue("Retry-After").orElse(""));
+            assertTrue(page.body().contains("cannot reach its database"), page.body());
+            assertTrue(Duration.between(before, Instant.now()).toSeconds() < 10, "answered within the pool's timeout");
+            var api = casey.get("/api/v1/spikes");
+            assertEquals(503, api.statusCode());
+            assertTrue(api.body().startsWith("{\"error\":"), api.body());
+            assertEquals(200, casey.get("/gitlab").statusCode(), "the catalog is served from memory, even to a signed-in user");
+            assertEquals(200, portal.visitor().get("/gitlab/plan?from=17.3.7&to=18.11").statusCode());
+            var ready = portal.get("/readyz");
+            assertEquals(503, ready.statusCode());
+            assertTrue(ready.body().contains("the database does not answer"), ready.body());
+            assertEquals(503, casey.post("/bookings/1/cancel", Map.of("reason", "x")).statusCode(), "a write is refused, not lost");
+            for (int i = 0; i < 4; i++) {
+                assertEquals(503, casey.get("/bookings").statusCode(), "every request is answered; no pool is exhausted");
             }
-        }
+
+            proxy.restore();
+            assertEquals(200, within(Duration.ofSeconds(20), () -> casey.get("/bookings")).statusCode(),
+                    "service resumes by itself");
+            assertEquals(200, portal.get("/readyz").statusCode());
+            assertEquals(200, casey.get("/bookings/1").statusCode(), "the session survived the outage");
+        });
     }
 
     /**
@@ -71,84 +72,63 @@ class OutageHttpTest {
      */
     @Test
     void bookingsMadeAcrossADatabaseOutageAreNeitherLostNorDoubled() throws Exception {
+        onProxiedPostgresql((proxy, portal) -> {
+            BookingLoad load = new BookingLoad();
+            AtomicInteger failed = new AtomicInteger();
+            CountDownLatch first = new CountDownLatch(4);
+            CountDownLatch afterwards = new CountDownLatch(8);
+            AtomicBoolean restored = new AtomicBoolean();
+            List<Long> windows = BookingLoad.windows(portal.signedIn("customer@demo.test"));
+            List<Thread> customers = new ArrayList<>();
+            for (String email : List.of("customer@demo.test", "customer2@demo.test")) {
+                WebClient client = portal.signedIn(email);
+                Thread t = new Thread(() -> {
+                    for (int i = email.startsWith("customer2") ? 1 : 0; afterwards.getCount() > 0 && i < 400; i++) {
+                        int status = load.bookOnce(client, windows.get(i % windows.size()));
+                        if (status == 303) {
+                            first.countDown();
+                            if (restored.get()) {
+                                afterwards.countDown();
+                            }
+                        } else if (status == 503) {
+                            failed.incrementAndGet();
+                        }
+                    }
+                });
+                t.start();
+                customers.add(t);
+            }
+            assertTrue(first.await(60, TimeUnit.SECONDS));
+            proxy.cut();
+            // Until the customers have felt it: each /readyz asks the database, which takes up to its timeout.
+            Instant end = Instant.now().plusSeconds(30);
+            while (failed.get() == 0 && Instant.now().isBefore(end)) {
+                assertEquals(503, portal.get("/readyz").statusCode());
+            }
+            assertTrue(failed.get() > 0, "customers were told the database is unavailable");
+            proxy.restore();
+            restored.set(true);
+            assertTrue(afterwards.await(60, TimeUnit.SECONDS), "booking resumes after the outage");
+            for (Thread t : customers) {
+                t.join(60_000);
+            }
+            load.assertConsistent(portal.db);
+        });
+    }
+
+    interface ProxiedTest {
+        void run(TcpProxy proxy, TestPortal portal) throws Exception;
+    }
+
+    /** A portal on a fresh PostgreSQL schema, reached through a proxy the test can cut. */
+    private static void onProxiedPostgresql(ProxiedTest test) throws Exception {
         try (TestDatabase database = TestDatabase.postgres();
              TcpProxy proxy = new TcpProxy("127.0.0.1", 5432)) {
             database.migratedDsl();
             String proxied = database.jdbcUrl.replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
             try (var pool = Database.pool(proxied, TestDatabase.PG_USER, TestDatabase.PG_PASSWORD);
                  TestPortal portal = TestPortal.on(pool, proxied, "2026-06-01T12:00:00Z")) {
-                java.util.Set<String> sent = java.util.concurrent.ConcurrentHashMap.newKeySet();
-                Map<String, Long> confirmed = new java.util.concurrent.ConcurrentHashMap<>();
-                java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
-                java.util.concurrent.CountDownLatch first = new java.util.concurrent.CountDownLatch(4);
-                java.util.concurrent.CountDownLatch afterwards = new java.util.concurrent.CountDownLatch(8);
-                java.util.concurrent.atomic.AtomicBoolean restored = new java.util.concurrent.atomic.AtomicBoolean();
-                var windows = new java.util.ArrayList<Long>();
-                new com.fasterxml.jackson.databind.ObjectMapper().readTree(portal.signedIn("customer@demo.test")
-                        .get("/api/v1/spikes/1").body()).get("windows").forEach(w -> windows.add(w.get("id").asLong()));
-                var pattern = java.util.regex.Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"");
-                java.util.List<Thread> customers = new java.util.ArrayList<>();
-                for (String email : java.util.List.of("customer@demo.test", "customer2@demo.test")) {
-                    WebClient client = portal.signedIn(email);
-                    Thread t = new Thread(() -> {
-                        for (int i = email.startsWith("customer2") ? 1 : 0; afterwards.getCount() > 0 && i < 400; i++) {
-                            long window = windows.get(i % windows.size());
-                            var form = client.get("/spikes/1/book?window=" + window);
-                            var m = pattern.matcher(form.body());
-                            if (form.statusCode() != 200 || !m.find()) {
-                                continue;
-                            }
-                            String key = m.group(1);
-                            Map<String, String> fields = new java.util.HashMap<>(Map.of("windowId", String.valueOf(window),
-                                    "idempotencyKey", key, "instanceName", "gitlab.outage.test", "deployment", "docker",
-                                    "edition", "ee", "topology", "single-node", "geo", "no", "currentVersion", "18.8.11",
-                                    "targetVersion", "18.11", "contactName", "Casey"));
-                            fields.putAll(Map.of("contactEmail", "casey@acme.test"));
-                            sent.add(key);
-                            var response = client.post("/spikes/1/bookings", fields);
-                            if (response.statusCode() == 303) {
-                                confirmed.put(key, Long.parseLong(response.headers().firstValue("Location").orElseThrow()
-                                        .replaceAll("^/bookings/(\\d+).*$", "$1")));
-                                first.countDown();
-                                if (restored.get()) {
-                                    afterwards.countDown();
-                                }
-                            } else if (response.statusCode() == 503) {
-                                failed.incrementAndGet();
-                            }
-                        }
-                    });
-                    t.start();
-                    customers.add(t);
-                }
-                assertTrue(first.await(60, java.util.concurrent.TimeUnit.SECONDS));
-                proxy.cut();
-                // Until the customers have felt it: each /readyz asks the database, which takes up to its timeout.
-                Instant end = Instant.now().plusSeconds(30);
-                while (failed.get() == 0 && Instant.now().isBefore(end)) {
-                    assertEquals(503, portal.get("/readyz").statusCode());
-                }
-                assertTrue(failed.get() > 0, "customers were told the database is unavailable");
-                proxy.restore();
-                restored.set(true);
-                assertTrue(afterwards.await(60, java.util.concurrent.TimeUnit.SECONDS), "booking resumes after the outage");
-                for (Thread t : customers) {
-                    t.join(60_000);
-                }
-                var db = portal.db;
-                Map<String, Long> stored = new java.util.HashMap<>();
-                db.select(ltsportal.db.Tables.BOOKING.IDEMPOTENCY_KEY, ltsportal.db.Tables.BOOKING.ID).from(ltsportal.db.Tables.BOOKING)
-                        .where(ltsportal.db.Tables.BOOKING.IDEMPOTENCY_KEY.notLike("demo-seed-%"))
-                        .forEach(r -> assertTrue(stored.put(r.value1(), r.value2()) == null, "one booking per key"));
-                for (var c : confirmed.entrySet()) {
-                    assertEquals(c.getValue(), stored.get(c.getKey()), "a confirmed booking survived the outage");
-                }
-                assertTrue(sent.containsAll(stored.keySet()), "no booking exists that no customer sent");
-                for (var w : db.selectFrom(ltsportal.db.Tables.SPIKE_WINDOW).fetch()) {
-                    int active = db.fetchCount(ltsportal.db.Tables.BOOKING, ltsportal.db.Tables.BOOKING.WINDOW_ID.eq(w.getId())
-                            .and(ltsportal.db.Tables.BOOKING.STATUS.ne("cancelled")));
-                    assertEquals(active, (int) w.getBooked(), "window " + w.getId());
-                }
+                test.run(proxy, portal);
             }
         }
     }
