@@ -37,12 +37,15 @@ public final class BookingLoad {
         return windows;
     }
 
-    /** Opens the intake form for a window and sends it; the answer's status, or -1 when the form was not offered. */
+    /**
+     * Opens the intake form for a window and sends it: the status of the answer to the form, or of the
+     * form itself when it was not offered (409 for a full window, 503 with the database away).
+     */
     public int bookOnce(WebClient customer, long window) {
         var form = customer.get("/spikes/1/book?window=" + window);
         Matcher m = KEY.matcher(form.body());
         if (form.statusCode() != 200 || !m.find()) {
-            return -1;
+            return form.statusCode();
         }
         String key = m.group(1);
         Map<String, String> fields = new HashMap<>(Map.of("windowId", String.valueOf(window), "idempotencyKey", key,
