@@ -11,7 +11,6 @@ import java.util.List;
 import ltsportal.accounts.Access;
 import ltsportal.accounts.AccountPages;
 import ltsportal.accounts.Auth;
-import ltsportal.accounts.HashingGate;
 import ltsportal.accounts.SessionCookies;
 import ltsportal.accounts.Role;
 import ltsportal.accounts.AdminPages;
@@ -157,7 +156,6 @@ public final class App {
             SecurityHeaders.register(config.routes, deps.https());
             Auth.register(config.routes, sessions, cookies);
             Auth.registerFlash(config.routes, sessions);
-            new HashingGate(Runtime.getRuntime().availableProcessors()).register(config.routes);
             Access.register(config.routes);
             Errors.register(config.routes);
             Routes.declare(config.routes, deps.health(), new Backup.Download(deps.db(), deps.db().dialect() == org.jooq.SQLDialect.H2,

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import ltsportal.web.Form;
 import ltsportal.web.Templates;
+import ltsportal.web.TooBusy;
 
 /** Sign-in and sign-out. A failed sign-in never says whether the email has an account. */
 public final class LoginPages {
@@ -48,7 +49,14 @@ public final class LoginPages {
             render(ctx, Form.INVALID, email, next, in.errors().get("form"));
             return;
         }
-        SignIn.Result result = signIn.attempt(email, password, ctx.ip());
+        SignIn.Result result;
+        try {
+            result = signIn.attempt(email, password, ctx.ip());
+        } catch (TooBusy e) {
+            ctx.header("Retry-After", String.valueOf(TooBusy.RETRY_AFTER));
+            render(ctx, 429, email, next, e.getMessage());
+            return;
+        }
         if (result instanceof SignIn.Locked locked) {
             long minutes = Math.max(1, Duration.between(clock.instant(), locked.until()).toMinutes() + 1);
             render(ctx, 429, email, next, "Too many failed sign-ins for this account. It is locked for "

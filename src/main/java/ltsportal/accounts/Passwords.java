@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
+import ltsportal.web.TooBusy;
 
 /**
  * The password rules (ASVS: at least 8 characters, long ones accepted as typed, no composition rules,
@@ -21,6 +23,13 @@ public final class Passwords {
     static final int MIN_LENGTH = 8;
     static final int MAX_LENGTH = 1024;
     private static final Argon2Function ARGON2 = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
+    /**
+     * Each hash holds 19 MiB of heap while it runs. At most as many run at once as there are cores (more
+     * would only wait for a CPU while holding their memory); one more at that moment is refused at once
+     * (429 with Retry-After), so a burst of sign-ins can never run the heap out. The bound is the
+     * process's, like the heap it protects.
+     */
+    private static final Semaphore HASHING = new Semaphore(Runtime.getRuntime().availableProcessors());
     /** Compared against when an account does not exist, so both answers take as long. */
     private static final String DUMMY_HASH = hash("not a real password: keeps timing even");
     private static final Set<String> COMMON = load();
@@ -47,14 +56,24 @@ public final class Passwords {
     }
 
     public static String hash(String password) {
-        return Password.hash(password).addRandomSalt(16).with(ARGON2).getResult();
+        acquire();
+        try {
+            return Password.hash(password).addRandomSalt(16).with(ARGON2).getResult();
+        } finally {
+            HASHING.release();
+        }
     }
 
     public static boolean matches(String password, String hash) {
         if (password == null || hash == null) {
             return false;
         }
-        return Password.check(password, hash).with(ARGON2);
+        acquire();
+        try {
+            return Password.check(password, hash).with(ARGON2);
+        } finally {
+            HASHING.release();
+        }
     }
 
     /** Spends the same effort as a real check when there is no account to check against. */
@@ -72,5 +91,11 @@ public final class Passwords {
             throw new UncheckedIOException(e);
         }
         return Set.copyOf(words);
+    }
+
+    private static void acquire() {
+        if (!HASHING.tryAcquire()) {
+            throw new TooBusy("Many people are signing in right now. Please try again in a moment.");
+        }
     }
 }

@@ -31,6 +31,10 @@ public final class Errors {
         });
         routes.exception(Conflict.class, (e, ctx) -> respond(ctx, 409, e.getMessage()));
         routes.exception(Unavailable.class, (e, ctx) -> unavailable(ctx));
+        routes.exception(TooBusy.class, (e, ctx) -> {
+            ctx.header("Retry-After", String.valueOf(TooBusy.RETRY_AFTER));
+            respond(ctx, 429, e.getMessage());
+        });
         routes.exception(org.jooq.exception.DataAccessException.class, (e, ctx) -> {
             if (Unavailable.causedBy(e)) {
                 LOG.warn("{} {}: the database is unavailable ({})", ctx.method(), ctx.path(), rootMessage(e));
