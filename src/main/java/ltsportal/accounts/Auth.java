@@ -26,6 +26,7 @@ public final class Auth {
 
     public static void register(RoutesConfig routes, Sessions sessions, SessionCookies cookies) {
         routes.before(ctx -> {
+            refuseMethodOverride(ctx);
             Optional<Sessions.Current> session;
             try {
                 session = sessions.find(ctx.cookie(cookies.sessionName()));
@@ -62,6 +63,22 @@ public final class Auth {
                 }
             }
         });
+    }
+
+    /** Headers and a parameter some frameworks read to route a request as another method. */
+    private static final java.util.List<String> OVERRIDES = java.util.List.of("X-HTTP-Method-Override", "X-HTTP-Method",
+            "X-Method-Override");
+
+    /**
+     * The portal routes every request by its own method, so that routing and the CSRF check always agree:
+     * a request that asks to be taken for another one (a GET posing as a POST) is refused outright.
+     */
+    private static void refuseMethodOverride(Context ctx) {
+        boolean asked = OVERRIDES.stream().anyMatch(h -> ctx.header(h) != null) || ctx.queryParam("_method") != null
+                || (UNSAFE.contains(ctx.req().getMethod()) && ctx.formParam("_method") != null);
+        if (asked || !ctx.method().name().equals(ctx.req().getMethod())) {
+            throw new HttpResponseException(400, "Method override is not supported: send the request with its own method.");
+        }
     }
 
     /** Keeps the flash a handler left ({@link Flash#redirect}) with the session the browser comes back with. */

@@ -105,6 +105,29 @@ class PortalHttpTest {
         assertTrue(portal.endpoints().stream().noneMatch(e -> e.endpoint.method == HandlerType.POST && e.endpoint.path.startsWith("/api/gitlab")));
     }
 
+    @Test
+    void noMethodOverrideReachesAStateChangingRoute() {
+        var admin = portal.signedIn("admin@demo.test");
+        admin.get("/bookings/1");
+        String before = databaseSnapshot();
+        int tried = 0;
+        for (var e : portal.endpoints()) {
+            if (e.endpoint.method != HandlerType.POST) {
+                continue;
+            }
+            String path = e.endpoint.path.replaceAll("\\{[^}]+}", "1");
+            for (String header : List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override")) {
+                var response = admin.send(HttpRequest.newBuilder(URI.create(portal.url(path))).header(header, "POST").GET().build());
+                assertEquals(400, response.statusCode(), "GET " + path + " with " + header);
+                tried++;
+            }
+            assertEquals(400, admin.get(path + "?_method=POST").statusCode(), "GET " + path + "?_method=POST");
+            assertEquals(400, admin.post(path, java.util.Map.of("_method", "PUT")).statusCode(), "POST " + path + " with _method");
+        }
+        assertTrue(tried > 100, "every state-changing route was tried: " + tried);
+        assertEquals(before, databaseSnapshot(), "no overridden request changed anything");
+    }
+
     /** Every row of every table, in a stable order. */
     private static String databaseSnapshot() {
         StringBuilder all = new StringBuilder();
