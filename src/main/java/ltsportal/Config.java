@@ -33,11 +33,11 @@ public record Config(
                 Path.of(env.getOrDefault("PORTAL_CONTENT_DIR", "./content")),
                 baseUrl,
                 clockFrom(env.get("PORTAL_CLOCK")),
-                flag(env.get("PORTAL_DEMO"), dbUrl.startsWith("jdbc:h2:"), "PORTAL_DEMO"),
+                flag(env.get("PORTAL_DEMO"), false, "PORTAL_DEMO"),
                 env.getOrDefault("PORTAL_DEMO_PASSWORD", "demo-portal-pass"));
     }
 
-    /** Demo mode is on by default with the embedded database, off with PostgreSQL. */
+    /** Demo mode (public demo accounts) only when asked for: a real deployment never gets default credentials. */
     private static boolean flag(String value, boolean fallback, String name) {
         if (value == null || value.isBlank()) {
             return fallback;

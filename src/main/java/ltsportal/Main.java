@@ -96,6 +96,9 @@ public final class Main {
         if (config.demo()) {
             Demo.seed(db, config.clock(), config.demoPassword(), content);
             LOG.info("Demo mode: accounts {} with the password from PORTAL_DEMO_PASSWORD", DemoAccounts.emails());
+        } else if (db.fetchCount(ltsportal.db.Tables.APP_USER) == 0) {
+            LOG.info("No accounts yet. Create the first admin with: java -jar target/lts-portal.jar create-admin EMAIL"
+                    + " (PORTAL_DEMO=true seeds demo accounts instead, for trying the portal)");
         }
         var health = new Health(db, dataSource);
         var app = App.create(new App.Dependencies(config.baseUrl(), config.https(), db, config.clock(), content,

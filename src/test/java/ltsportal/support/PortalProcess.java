@@ -38,6 +38,11 @@ public final class PortalProcess implements AutoCloseable {
 
     /** The same with a heap of the given size ({@code -Xmx}). */
     public static PortalProcess start(String dbUrl, String dbUser, String dbPassword, String heap) throws Exception {
+        return start(dbUrl, dbUser, dbPassword, heap, true);
+    }
+
+    /** The same, with demo mode on or (as in a real deployment, where PORTAL_DEMO is unset) off. */
+    public static PortalProcess start(String dbUrl, String dbUser, String dbPassword, String heap, boolean demo) throws Exception {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: the functional tier runs after `mvn package`");
         }
@@ -49,8 +54,12 @@ public final class PortalProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-jar", JAR.toString());
         Map<String, String> env = new HashMap<>(Map.of("PORTAL_PORT", String.valueOf(port), "PORTAL_DB_URL", dbUrl,
-                "PORTAL_DB_USER", dbUser, "PORTAL_DB_PASSWORD", dbPassword, "PORTAL_DEMO", "true",
+                "PORTAL_DB_USER", dbUser, "PORTAL_DB_PASSWORD", dbPassword,
                 "PORTAL_CLOCK", "2026-06-01T12:00:00Z", "PORTAL_CONTENT_DIR", TestPortal.FIXTURE_CONTENT.toString()));
+        if (demo) {
+            env.put("PORTAL_DEMO", "true");
+        }
+        builder.environment().remove("PORTAL_DEMO");
         builder.environment().putAll(env);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         PortalProcess portal = new PortalProcess(builder.start(), port, log);
