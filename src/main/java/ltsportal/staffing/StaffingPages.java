@@ -133,10 +133,12 @@ public final class StaffingPages {
         Long wanted = openBooking;
         Optional<StaffingBoard.Row> open = wanted == null ? Optional.empty() : built.windows().stream()
                 .flatMap(w -> w.rows().stream()).filter(r -> r.booking().id() == wanted).findFirst();
+        Map<Assignment.Role, List<StaffingRules.Suggestion>> ranked = open.map(r -> suggestions.forBooking(r.booking()))
+                .orElse(Map.of());
         Templates.render(ctx, status, "staffing/board", new BoardPage(built, built.filtered(day, engineer, problem), day, engineer,
                 problem, StaffingBoard.PROBLEM_KEYS, open.orElse(null),
-                open.map(r -> suggestions.forBooking(r.booking(), Assignment.Role.PRIMARY)).orElse(List.of()),
-                open.map(r -> suggestions.forBooking(r.booking(), Assignment.Role.BACKUP)).orElse(List.of()), error));
+                ranked.getOrDefault(Assignment.Role.PRIMARY, List.of()), ranked.getOrDefault(Assignment.Role.BACKUP, List.of()),
+                error));
     }
 
     private Spike spike(Context ctx) {
