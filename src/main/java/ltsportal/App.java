@@ -153,6 +153,12 @@ public final class App {
             });
             config.requestLogger.http((ctx, ms) ->
                     REQUESTS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+            // At DEBUG (PORTAL_REQUEST_LOG=DEBUG), each request is also logged as it starts, to see what is in flight.
+            config.routes.before(ctx -> {
+                if (REQUESTS.isDebugEnabled()) {
+                    REQUESTS.debug("{} {} started", ctx.method(), ctx.path());
+                }
+            });
             SecurityHeaders.register(config.routes, deps.https());
             Auth.register(config.routes, sessions, cookies);
             Auth.registerFlash(config.routes, sessions);

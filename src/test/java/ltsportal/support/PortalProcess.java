@@ -55,7 +55,8 @@ public final class PortalProcess implements AutoCloseable {
                 "-Xmx" + heap, "-jar", JAR.toString());
         Map<String, String> env = new HashMap<>(Map.of("PORTAL_PORT", String.valueOf(port), "PORTAL_DB_URL", dbUrl,
                 "PORTAL_DB_USER", dbUser, "PORTAL_DB_PASSWORD", dbPassword,
-                "PORTAL_CLOCK", "2026-06-01T12:00:00Z", "PORTAL_CONTENT_DIR", TestPortal.FIXTURE_CONTENT.toString()));
+                "PORTAL_CLOCK", "2026-06-01T12:00:00Z", "PORTAL_CONTENT_DIR", TestPortal.FIXTURE_CONTENT.toString(),
+                "PORTAL_REQUEST_LOG", "DEBUG")); // "GET /path started" lines tell a test what is in flight
         if (demo) {
             env.put("PORTAL_DEMO", "true");
         }
@@ -94,6 +95,27 @@ public final class PortalProcess implements AutoCloseable {
             }
         }
         throw new IllegalStateException("the portal did not get ready within " + limit + ":\n" + log());
+    }
+
+    /** Waits until the portal's log contains {@code text} at least {@code times} times (or the time is up); whether it does. */
+    public boolean awaitLog(String text, int times, Duration limit) throws InterruptedException {
+        Instant end = Instant.now().plus(limit);
+        while (Instant.now().isBefore(end)) {
+            if (occurrences(text) >= times) {
+                return true;
+            }
+            process.waitFor(20, TimeUnit.MILLISECONDS);
+        }
+        return occurrences(text) >= times;
+    }
+
+    private int occurrences(String text) {
+        String log = log();
+        int count = 0;
+        for (int i = log.indexOf(text); i >= 0; i = log.indexOf(text, i + text.length())) {
+            count++;
+        }
+        return count;
     }
 
     /** Waits until the portal's log contains {@code text} (or the time is up); whether it does. */
