@@ -42,6 +42,7 @@ import ltsportal.spikes.SpikePages;
 import ltsportal.spikes.Spikes;
 import ltsportal.planner.PlanPages;
 import ltsportal.planner.Planner;
+import ltsportal.web.ClientAddress;
 import ltsportal.web.DateText;
 import ltsportal.web.Errors;
 import ltsportal.web.LastResortErrors;
@@ -74,7 +75,7 @@ public final class App {
     }
 
     public record Dependencies(String baseUrl, boolean https, DSLContext db, Clock clock, Content content, boolean demo,
-                               Health health) {
+                               Health health, ClientAddress clientAddress) {
         Catalog catalog() {
             return content.catalog();
         }
@@ -159,6 +160,7 @@ public final class App {
                     REQUESTS.debug("{} {} started", ctx.method(), ctx.path());
                 }
             });
+            deps.clientAddress().register(config.routes);
             SecurityHeaders.register(config.routes, deps.https());
             Auth.register(config.routes, sessions, cookies);
             Auth.registerFlash(config.routes, sessions);

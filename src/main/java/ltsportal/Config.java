@@ -17,7 +17,8 @@ public record Config(
         String baseUrl,
         Clock clock,
         boolean demo,
-        String demoPassword) {
+        String demoPassword,
+        ltsportal.web.ClientAddress clientAddress) {
 
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/lts-portal;AUTO_SERVER=FALSE";
 
@@ -34,7 +35,8 @@ public record Config(
                 baseUrl,
                 clockFrom(env.get("PORTAL_CLOCK")),
                 flag(env.get("PORTAL_DEMO"), false, "PORTAL_DEMO"),
-                env.getOrDefault("PORTAL_DEMO_PASSWORD", "demo-portal-pass"));
+                env.getOrDefault("PORTAL_DEMO_PASSWORD", "demo-portal-pass"),
+                ltsportal.web.ClientAddress.trusting(env.get("PORTAL_TRUSTED_PROXIES")));
     }
 
     /** Demo mode (public demo accounts) only when asked for: a real deployment never gets default credentials. */

@@ -3,6 +3,7 @@ package ltsportal.accounts;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import ltsportal.web.ClientAddress;
 import ltsportal.web.Flash;
 import ltsportal.web.Form;
 import ltsportal.web.Templates;
@@ -77,7 +78,7 @@ public final class AccountPages {
         }
         users.changePassword(me, Passwords.hash(next));
         sessions.endAll(me.id(), Auth.session(ctx).idHash());
-        audit.record("password.changed", me, me.email(), "other sessions ended", ctx.ip());
+        audit.record("password.changed", me, me.email(), "other sessions ended", ClientAddress.of(ctx));
         Flash.redirect(ctx, "/account", "Your password is changed. Your other sessions were signed out.");
     }
 
@@ -94,7 +95,7 @@ public final class AccountPages {
             return;
         }
         String token = invitations.create(me, email);
-        audit.record("invitation.created", me, Emails.key(email), "to " + me.orgName(), ctx.ip());
+        audit.record("invitation.created", me, Emails.key(email), "to " + me.orgName(), ClientAddress.of(ctx));
         renderInvitations(ctx, 201, "", Map.of(), baseUrl + "/invitations/" + token);
     }
 

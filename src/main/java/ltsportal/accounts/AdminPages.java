@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import ltsportal.web.ClientAddress;
 import ltsportal.web.Flash;
 import ltsportal.web.Form;
 import ltsportal.web.PageNotFound;
@@ -66,7 +67,7 @@ public final class AdminPages {
         }
         users.create(db, new Users.NewUser(form.email(), form.name(), form.timeZone(), role, null,
                 Passwords.hash(form.password())), clock.instant());
-        audit.record("account.created", Auth.user(ctx), Emails.key(form.email()), "staff account, role " + form.role(), ctx.ip());
+        audit.record("account.created", Auth.user(ctx), Emails.key(form.email()), "staff account, role " + form.role(), ClientAddress.of(ctx));
         Flash.redirect(ctx, "/admin/users", "The account is created.");
     }
 
@@ -91,7 +92,7 @@ public final class AdminPages {
             return;
         }
         users.setStaffRole(admin, target.id(), role);
-        audit.record("role.changed", admin, target.email(), target.roleKey() + " -> " + role.name().toLowerCase(Locale.ROOT), ctx.ip());
+        audit.record("role.changed", admin, target.email(), target.roleKey() + " -> " + role.name().toLowerCase(Locale.ROOT), ClientAddress.of(ctx));
         Flash.redirect(ctx, "/admin/users", "The role is changed.");
     }
 
@@ -110,7 +111,7 @@ public final class AdminPages {
         if (disabled) {
             sessions.endAll(target.id(), null);
         }
-        audit.record(disabled ? "account.disabled" : "account.enabled", admin, target.email(), null, ctx.ip());
+        audit.record(disabled ? "account.disabled" : "account.enabled", admin, target.email(), null, ClientAddress.of(ctx));
         Flash.redirect(ctx, "/admin/users",
                 disabled ? "The account is disabled and its sessions ended." : "The account is enabled again.");
     }

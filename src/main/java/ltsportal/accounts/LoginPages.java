@@ -5,6 +5,7 @@ import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import ltsportal.web.ClientAddress;
 import ltsportal.web.Form;
 import ltsportal.web.Templates;
 import ltsportal.web.TooBusy;
@@ -51,16 +52,17 @@ public final class LoginPages {
         }
         SignIn.Result result;
         try {
-            result = signIn.attempt(email, password, ctx.ip());
+            result = signIn.attempt(email, password, ClientAddress.of(ctx));
         } catch (TooBusy e) {
             ctx.header("Retry-After", String.valueOf(TooBusy.RETRY_AFTER));
             render(ctx, 429, email, next, e.getMessage());
             return;
         }
         if (result instanceof SignIn.Locked locked) {
-            long minutes = Math.max(1, Duration.between(clock.instant(), locked.until()).toMinutes() + 1);
-            render(ctx, 429, email, next, "Too many failed sign-ins for this account. It is locked for "
-                    + minutes + " more minute" + (minutes == 1 ? "" : "s") + "; try again then.");
+            long seconds = Math.max(1, (Duration.between(clock.instant(), locked.until()).toMillis() + 999) / 1000);
+            ctx.header("Retry-After", String.valueOf(seconds));
+            render(ctx, 429, email, next, "Too many failed sign-ins for this account from your address. Try again in "
+                    + waitText(seconds) + ".");
             return;
         }
         if (result instanceof SignIn.Refused) {
@@ -80,7 +82,7 @@ public final class LoginPages {
         var session = Auth.session(ctx);
         if (session != null) {
             sessions.end(session);
-            audit.record("logout", session.user(), session.user().email(), null, ctx.ip());
+            audit.record("logout", session.user(), session.user().email(), null, ClientAddress.of(ctx));
         }
         cookies.clearSession(ctx);
         ctx.redirect("/", HttpStatus.SEE_OTHER);
@@ -89,6 +91,14 @@ public final class LoginPages {
     private void render(Context ctx, int status, String email, String next, String error) {
         Templates.render(ctx, status, "accounts/login", new LoginPage(email == null ? "" : email,
                 Auth.safeNext(next) == null ? "" : next, error, demoAccounts));
+    }
+
+    static String waitText(long seconds) {
+        if (seconds < 120) {
+            return seconds + " second" + (seconds == 1 ? "" : "s");
+        }
+        long minutes = (seconds + 59) / 60;
+        return minutes + " minutes";
     }
 
     static String next(String next, User user) {

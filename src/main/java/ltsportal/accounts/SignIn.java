@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Checks a sign-in: the throttle first (a locked account refuses even the right password), then
- * the password, spending the same effort whether the account exists or not.
+ * Checks a sign-in: the throttle first, which counts the attempt before anything else (an address
+ * made to wait is refused even the right password), then the password, spending the same effort
+ * whether the account exists or not.
  */
 public final class SignIn {
     private final Users users;
@@ -34,27 +35,36 @@ public final class SignIn {
 
     public Result attempt(String email, String password, String ip) {
         String key = Emails.key(email);
-        Optional<Instant> locked = throttle.lockedUntil(key);
-        if (locked.isPresent()) {
-            audit.record("login.refused-locked", null, key, "account locked", ip);
-            return new Locked(locked.get());
+        var admission = throttle.admit(key, ip);
+        if (admission instanceof LoginThrottle.Blocked blocked) {
+            audit.recordRepeated("login.refused-throttled", key, "waiting until " + blocked.until(), ip);
+            return new Locked(blocked.until());
         }
+        var counted = (LoginThrottle.Admitted) admission;
         Optional<User> user = key.isEmpty() ? Optional.empty() : users.byEmail(key);
         boolean ok;
-        if (user.isPresent()) {
-            ok = Passwords.matches(password, users.passwordHash(user.get().id()).orElse(null)) && !user.get().disabled();
-        } else {
-            Passwords.spendCheckTime(password);
-            ok = false;
+        try {
+            if (user.isPresent()) {
+                ok = Passwords.matches(password, users.passwordHash(user.get().id()).orElse(null)) && !user.get().disabled();
+            } else {
+                Passwords.spendCheckTime(password);
+                ok = false;
+            }
+        } catch (ltsportal.web.TooBusy e) {
+            throttle.notChecked(key, ip);
+            throw e;
         }
         if (!ok) {
             audit.record("login.failure", null, key, user.isPresent() && user.get().disabled() ? "disabled account" : null, ip);
-            if (!key.isEmpty() && throttle.recordFailure(key)) {
-                audit.record("login.lockout", null, key, LoginThrottle.MAX_FAILURES + " failures", ip);
+            if (counted.pairFailures() == LoginThrottle.PAIR_FREE) {
+                audit.record("login.throttled", null, key, LoginThrottle.PAIR_FREE + " failures from this address", ip);
+            }
+            if (counted.accountFailures() == LoginThrottle.ACCOUNT_FREE) {
+                audit.record("login.account-slowed", null, key, LoginThrottle.ACCOUNT_FREE + " failures from all addresses", ip);
             }
             return new Refused();
         }
-        throttle.clear(key);
+        throttle.succeeded(key, ip);
         String sessionId = sessions.start(user.get().id());
         audit.record("login.success", user.get(), key, null, ip);
         return new Success(user.get(), sessionId);

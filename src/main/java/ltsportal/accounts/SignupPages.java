@@ -3,6 +3,7 @@ package ltsportal.accounts;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import ltsportal.web.ClientAddress;
 import ltsportal.web.Flash;
 import ltsportal.web.Form;
 import ltsportal.web.Templates;
@@ -50,7 +51,7 @@ public final class SignupPages {
             render(ctx, 409, form, again.errors(), null);
             return;
         }
-        audit.record("account.created", null, form.email(), "customer signed up; organization " + form.organization(), ctx.ip());
+        audit.record("account.created", null, form.email(), "customer signed up; organization " + form.organization(), ClientAddress.of(ctx));
         signInAndGo(ctx, userId);
     }
 
@@ -74,7 +75,7 @@ public final class SignupPages {
         } catch (Signup.Taken | Signup.StaleInvitation e) {
             throw new PageNotFound("This invitation has been used or has expired. Ask your colleague for a new one.");
         }
-        audit.record("account.created", null, form.email(), "joined " + invitation.orgName() + " by invitation", ctx.ip());
+        audit.record("account.created", null, form.email(), "joined " + invitation.orgName() + " by invitation", ClientAddress.of(ctx));
         signInAndGo(ctx, userId);
     }
 

@@ -19,6 +19,7 @@ import ltsportal.accounts.TimeZones;
 import ltsportal.accounts.User;
 import ltsportal.spikes.Spike;
 import ltsportal.spikes.Spikes;
+import ltsportal.web.ClientAddress;
 import ltsportal.web.Flash;
 import ltsportal.web.Form;
 import ltsportal.web.PageNotFound;
@@ -101,7 +102,7 @@ public final class EngineerPages {
         }
         engineers.saveProfile(e.id(), skills, max);
         capacity.recomputeAll();
-        audit.record("engineer.profile", Auth.user(ctx), e.email(), "skills " + Engineers.keys(skills) + "; at most " + max, ctx.ip());
+        audit.record("engineer.profile", Auth.user(ctx), e.email(), "skills " + Engineers.keys(skills) + "; at most " + max, ClientAddress.of(ctx));
         Flash.redirect(ctx, "/manage/engineers/" + e.id(), "The profile of " + e.name() + " is saved.");
     }
 
@@ -154,7 +155,7 @@ public final class EngineerPages {
         engineers.addShift(new Shift(0, spike.id(), e.id(), days, start, end, ZoneId.of(form.timeZone()), from, to));
         capacity.recompute(spike.id());
         audit.record("shift.added", Auth.user(ctx), e.email(), spike.name() + ": " + form.weekdays() + " " + start + "-" + end
-                + " " + form.timeZone() + ", " + from + " to " + to, ctx.ip());
+                + " " + form.timeZone() + ", " + from + " to " + to, ClientAddress.of(ctx));
         Flash.redirect(ctx, back(own, e), "The shift is added.");
     }
 
@@ -164,7 +165,7 @@ public final class EngineerPages {
         var spikeId = engineers.removeShift(e.id(), id(ctx.pathParam("shiftId")))
                 .orElseThrow(() -> new PageNotFound("There is no such shift."));
         capacity.recompute(spikeId);
-        audit.record("shift.removed", Auth.user(ctx), e.email(), "shift " + ctx.pathParam("shiftId"), ctx.ip());
+        audit.record("shift.removed", Auth.user(ctx), e.email(), "shift " + ctx.pathParam("shiftId"), ClientAddress.of(ctx));
         Flash.redirect(ctx, back(own, e), "The shift is removed.");
     }
 
@@ -185,7 +186,7 @@ public final class EngineerPages {
         }
         engineers.addTimeOff(e.id(), from.atZone(e.zone()).toInstant(), to.atZone(e.zone()).toInstant(), form.reason());
         capacity.recomputeAll();
-        audit.record("time-off.added", Auth.user(ctx), e.email(), from + " to " + to + " " + e.zone().getId() + ": " + form.reason(), ctx.ip());
+        audit.record("time-off.added", Auth.user(ctx), e.email(), from + " to " + to + " " + e.zone().getId() + ": " + form.reason(), ClientAddress.of(ctx));
         Flash.redirect(ctx, back(own, e), "The time off is saved.");
     }
 
@@ -196,7 +197,7 @@ public final class EngineerPages {
             throw new PageNotFound("There is no such time off.");
         }
         capacity.recomputeAll();
-        audit.record("time-off.removed", Auth.user(ctx), e.email(), "time off " + ctx.pathParam("timeOffId"), ctx.ip());
+        audit.record("time-off.removed", Auth.user(ctx), e.email(), "time off " + ctx.pathParam("timeOffId"), ClientAddress.of(ctx));
         Flash.redirect(ctx, back(own, e), "The time off is removed.");
     }
 

@@ -13,6 +13,7 @@ import ltsportal.accounts.User;
 import ltsportal.spikes.Booking;
 import ltsportal.spikes.BookingStatus;
 import ltsportal.spikes.Bookings;
+import ltsportal.web.ClientAddress;
 import ltsportal.web.PageNotFound;
 import ltsportal.web.Templates;
 
@@ -55,7 +56,7 @@ public final class SchedulePages {
         Engineer me = me(ctx);
         String token = Tokens.random();
         engineers.setScheduleToken(me.id(), Tokens.hash(token));
-        audit.record("schedule.token", Auth.user(ctx), me.email(), "calendar feed address replaced", ctx.ip());
+        audit.record("schedule.token", Auth.user(ctx), me.email(), "calendar feed address replaced", ClientAddress.of(ctx));
         render(ctx, 201, me, baseUrl + "/me/schedule.ics?token=" + token);
     }
 

@@ -11,6 +11,7 @@ import ltsportal.spikes.Booking;
 import ltsportal.spikes.Bookings;
 import ltsportal.spikes.Spike;
 import ltsportal.spikes.Spikes;
+import ltsportal.web.ClientAddress;
 import ltsportal.web.Flash;
 import ltsportal.web.Form;
 import ltsportal.web.PageNotFound;
@@ -58,7 +59,7 @@ public final class StaffingPages {
         Spike spike = spike(ctx);
         var report = assignments.autoAssign(manager, spike.id());
         audit.record("staffing.auto-assign", manager, spike.name(), report.filled() + " places filled, "
-                + report.unfilled().size() + " left", ctx.ip());
+                + report.unfilled().size() + " left", ClientAddress.of(ctx));
         Flash.redirect(ctx, "/manage/spikes/" + spike.id() + "/staffing", "Auto-assign filled " + report.filled() + " place"
                 + (report.filled() == 1 ? "" : "s") + (report.unfilled().isEmpty() ? "; every booking has a primary and a backup."
                 : ". Not staffed: " + String.join(" ", report.unfilled())));
@@ -95,7 +96,7 @@ public final class StaffingPages {
             return;
         }
         audit.record("assignment.added", manager, "booking " + booking.id(), "engineer " + engineerId + " as " + role.key()
-                + " (" + source + ")", ctx.ip());
+                + " (" + source + ")", ClientAddress.of(ctx));
         Flash.redirect(ctx, boardUrl(booking), "Assigned as " + role.key() + " on booking " + booking.id() + ".");
     }
 
@@ -107,7 +108,7 @@ public final class StaffingPages {
             renderFor(ctx, refused.status(), booking, refused.message());
             return;
         }
-        audit.record("assignment.removed", manager, "booking " + booking.id(), "assignment " + ctx.pathParam("assignmentId"), ctx.ip());
+        audit.record("assignment.removed", manager, "booking " + booking.id(), "assignment " + ctx.pathParam("assignmentId"), ClientAddress.of(ctx));
         Flash.redirect(ctx, boardUrl(booking), "The engineer is taken off booking " + booking.id() + ".");
     }
 

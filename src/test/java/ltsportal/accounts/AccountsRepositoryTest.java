@@ -46,15 +46,6 @@ class AccountsRepositoryTest {
             assertEquals(0, db.fetchCount(ltsportal.db.Tables.USER_SESSION, ltsportal.db.Tables.USER_SESSION.USER_ID.eq(id)),
                     "the expired session is gone from the database");
 
-            var throttle = new LoginThrottle(db, clock);
-            for (int i = 1; i < LoginThrottle.MAX_FAILURES; i++) {
-                assertFalse(throttle.recordFailure("ada@example.test"));
-            }
-            assertTrue(throttle.recordFailure("ADA@example.test"), "the tenth failure locks");
-            assertTrue(throttle.lockedUntil("ada@example.test").isPresent());
-            clock.advance(LoginThrottle.LOCKOUT);
-            assertTrue(throttle.lockedUntil("ada@example.test").isEmpty());
-
             var invitations = new Invitations(db, clock);
             String token = invitations.create(ada, "sam@example.test");
             var open = invitations.open(token).orElseThrow();

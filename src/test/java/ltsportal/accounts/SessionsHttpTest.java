@@ -12,7 +12,7 @@ import ltsportal.support.TestPortal;
 import ltsportal.support.WebClient;
 import org.junit.jupiter.api.Test;
 
-/** Sign-in, sign-out, fixation, timeouts and throttling, through HTTP against the real app. */
+/** Sign-in, sign-out, fixation and timeouts, through HTTP against the real app (throttling: SignInThrottleHttpTest). */
 class SessionsHttpTest extends OnBothDatabases {
     private static Map<String, String> login(String email, String password) {
         return Map.of("email", email, "password", password);
@@ -102,49 +102,6 @@ class SessionsHttpTest extends OnBothDatabases {
         String message = "That email and password do not match an account.";
         assertTrue(known.body().contains(message));
         assertTrue(unknown.body().contains(message));
-    }
-
-    @Test
-    void tenFailuresLockTheAccountForFifteenMinutesEvenWithTheRightPassword() {
-        WebClient attacker = portal.visitor();
-        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
-            assertEquals(401, attacker.post("/login", login("Customer@Demo.test", "guess number " + i)).statusCode());
-        }
-        var locked = portal.visitor().post("/login", login("customer@demo.test", TestPortal.DEMO_PASSWORD));
-        assertEquals(429, locked.statusCode());
-        assertTrue(locked.body().contains("Too many failed sign-ins for this account"), locked.body());
-        assertEquals(303, portal.visitor().post("/login", login("customer2@demo.test", TestPortal.DEMO_PASSWORD)).statusCode(),
-                "other accounts are not affected");
-
-        portal.clock.advance(Duration.ofMinutes(14));
-        assertEquals(429, portal.visitor().post("/login", login("customer@demo.test", TestPortal.DEMO_PASSWORD)).statusCode());
-        portal.clock.advance(Duration.ofMinutes(1));
-        assertEquals(303, portal.visitor().post("/login", login("customer@demo.test", TestPortal.DEMO_PASSWORD)).statusCode());
-    }
-
-    @Test
-    void failuresSpreadOverMoreThanFifteenMinutesDoNotLock() {
-        for (int i = 0; i < 9; i++) {
-            portal.visitor().post("/login", login("customer@demo.test", "nope nope " + i));
-        }
-        portal.clock.advance(Duration.ofMinutes(16));
-        portal.visitor().post("/login", login("customer@demo.test", "nope again"));
-        assertEquals(303, portal.visitor().post("/login", login("customer@demo.test", TestPortal.DEMO_PASSWORD)).statusCode());
-    }
-
-    @Test
-    void throttlingIgnoresForwardedForHeaders() {
-        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
-            WebClient v = portal.visitor();
-            v.get("/login");
-            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(portal.url("/login")))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("X-Forwarded-For", "10.0.0." + i)
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                            "_csrf=" + v.csrf() + "&email=engineer%40demo.test&password=wrong+" + i)).build();
-            assertEquals(401, v.send(request).statusCode());
-        }
-        assertEquals(429, portal.visitor().post("/login", login("engineer@demo.test", TestPortal.DEMO_PASSWORD)).statusCode());
     }
 
     @Test

@@ -24,6 +24,11 @@ public final class TestPortal implements AutoCloseable {
     private static Content sharedContent;
 
     public static final String DEMO_PASSWORD = "demo-portal-pass";
+    /**
+     * Tests talk to the portal as if through a reverse proxy on 127.0.0.1, so a request can say which
+     * client address it comes from with X-Forwarded-For (see {@link WebClient#from}).
+     */
+    static final ltsportal.web.ClientAddress TRUSTED_PROXY = ltsportal.web.ClientAddress.trusting("127.0.0.1");
 
     private final Javalin app;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -46,7 +51,8 @@ public final class TestPortal implements AutoCloseable {
         this.db = Database.dsl(dataSource, jdbcUrl);
         Demo.seed(db, clock, DEMO_PASSWORD, content());
         this.health = new ltsportal.Health(db, dataSource);
-        var deps = new App.Dependencies(https ? "https://portal.test" : BASE_URL, https, db, clock, content(), true, health);
+        var deps = new App.Dependencies(https ? "https://portal.test" : BASE_URL, https, db, clock, content(), true, health,
+                TRUSTED_PROXY);
         this.app = App.create(deps).start("127.0.0.1", 0);
     }
 

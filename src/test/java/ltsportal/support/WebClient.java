@@ -24,6 +24,7 @@ public final class WebClient {
     public final CookieManager cookies = new CookieManager();
     private final HttpClient http;
     private String csrf;
+    private String forwardedFor;
 
     WebClient(TestPortal portal) {
         this(portal::url);
@@ -105,7 +106,19 @@ public final class WebClient {
         cookies.getCookieStore().add(URI.create(urls.apply("/")), cookie);
     }
 
+    /**
+     * From now on this visitor's requests say they come from {@code address} (X-Forwarded-For, which
+     * the test portal believes from its trusted proxy 127.0.0.1), like a browser at that address.
+     */
+    public WebClient from(String address) {
+        this.forwardedFor = address;
+        return this;
+    }
+
     public HttpResponse<String> send(HttpRequest request) {
+        if (forwardedFor != null && request.headers().firstValue("X-Forwarded-For").isEmpty()) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true).header("X-Forwarded-For", forwardedFor).build();
+        }
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
