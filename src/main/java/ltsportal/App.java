@@ -44,6 +44,7 @@ import ltsportal.planner.PlanPages;
 import ltsportal.planner.Planner;
 import ltsportal.web.ClientAddress;
 import ltsportal.web.DateText;
+import ltsportal.web.RequestLimits;
 import ltsportal.web.Errors;
 import ltsportal.web.LastResortErrors;
 import ltsportal.web.SecurityHeaders;
@@ -160,8 +161,10 @@ public final class App {
                     REQUESTS.debug("{} {} started", ctx.method(), ctx.path());
                 }
             });
+            config.http.maxRequestSize = RequestLimits.MAX_BODY;
             deps.clientAddress().register(config.routes);
             SecurityHeaders.register(config.routes, deps.https());
+            RequestLimits.register(config.routes);
             Auth.register(config.routes, sessions, cookies);
             Auth.registerFlash(config.routes, sessions);
             Access.register(config.routes);

@@ -26,7 +26,11 @@ public final class Errors {
         routes.exception(ApiError.class, (e, ctx) -> json(ctx, e.status(), e.getMessage()));
         routes.exception(PageNotFound.class, (e, ctx) -> page(ctx, 404, "Not found", e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
-            String message = e.getStatus() == 404 ? "There is nothing at this address." : e.getMessage();
+            String message = switch (e.getStatus()) {
+                case 404 -> "There is nothing at this address.";
+                case 413 -> RequestLimits.tooLarge(); // also Javalin's own limit, met while reading a chunked body
+                default -> e.getMessage();
+            };
             respond(ctx, e.getStatus(), message);
         });
         routes.exception(Conflict.class, (e, ctx) -> respond(ctx, 409, e.getMessage()));
@@ -136,6 +140,8 @@ public final class Errors {
             case 404 -> "Not found";
             case 405 -> "Method not allowed";
             case 409 -> "Changed meanwhile";
+            case 413 -> "Too large";
+            case 415 -> "Not accepted";
             case 429 -> "Too many attempts";
             case 503 -> "Temporarily unavailable";
             default -> status >= 500 ? "Something went wrong" : "Request refused";
