@@ -107,11 +107,12 @@ public final class App {
         var sessions = new Sessions(deps.db(), deps.clock());
         var audit = new AuditLog(deps.db(), deps.clock());
         var invitations = new Invitations(deps.db(), deps.clock());
+        var throttle = new LoginThrottle(deps.db(), deps.clock());
         var accounts = new Routes.AccountFeatures(
-                new LoginPages(new SignIn(users, sessions, new LoginThrottle(deps.db(), deps.clock()), audit),
+                new LoginPages(new SignIn(users, sessions, throttle, audit),
                         sessions, audit, cookies, deps.clock(), deps.demo() ? DemoAccounts.emails() : List.of()),
                 new SignupPages(new Signup(deps.db(), users, invitations, deps.clock()), invitations, sessions, audit, cookies),
-                new AccountPages(users, sessions, invitations, audit, deps.baseUrl()),
+                new AccountPages(users, sessions, invitations, audit, throttle, deps.clock(), deps.baseUrl()),
                 new AdminPages(deps.db(), users, sessions, audit, deps.clock()));
         var spikes = new Spikes(deps.db());
         var bookings = new Bookings(deps.db());

@@ -16,7 +16,13 @@ public final class AccountPages {
     private final AuditLog audit;
     private final String baseUrl;
 
-    public AccountPages(Users users, Sessions sessions, Invitations invitations, AuditLog audit, String baseUrl) {
+    private final LoginThrottle throttle;
+    private final java.time.Clock clock;
+
+    public AccountPages(Users users, Sessions sessions, Invitations invitations, AuditLog audit, LoginThrottle throttle,
+                        java.time.Clock clock, String baseUrl) {
+        this.throttle = throttle;
+        this.clock = clock;
         this.users = users;
         this.sessions = sessions;
         this.invitations = invitations;
@@ -65,20 +71,46 @@ public final class AccountPages {
         Templates.render(ctx, "accounts/password", new PasswordPage(Map.of()));
     }
 
+    /**
+     * The current password is checked under the sign-in throttle (the same counts, per account and
+     * address), so this form is no faster an oracle than /login; a failed change is audited.
+     */
     public void changePassword(Context ctx) {
         User me = Auth.user(ctx);
+        String address = ClientAddress.of(ctx);
         Form in = Form.of(ctx);
         String next = in.exact("newPassword");
-        in.check(Passwords.matches(in.exact("currentPassword"), users.passwordHash(me.id()).orElse(null)),
-                "currentPassword", "That is not your current password.");
-        Passwords.problem(next).ifPresent(p -> in.check(false, "newPassword", p));
+        String key = Emails.key(me.email());
+        if (throttle.admit(key, address) instanceof LoginThrottle.Blocked blocked) {
+            long seconds = Math.max(1, (java.time.Duration.between(clock.instant(), blocked.until()).toMillis() + 999) / 1000);
+            ctx.header("Retry-After", String.valueOf(seconds));
+            audit.recordRepeated("password.change-refused-throttled", me.email(), "waiting", address);
+            Templates.render(ctx, 429, "accounts/password", new PasswordPage(Map.of("currentPassword",
+                    "Too many wrong passwords from your address. Try again in " + LoginPages.waitText(seconds) + ".")));
+            return;
+        }
+        boolean current;
+        try {
+            current = Passwords.matches(in.exact("currentPassword"), users.passwordHash(me.id()).orElse(null));
+        } catch (ltsportal.web.TooBusy e) {
+            throttle.notChecked(key, address);
+            throw e;
+        }
+        if (current) {
+            throttle.succeeded(key, address);
+        }
+        in.check(current, "currentPassword", "That is not your current password.");
+        Passwords.problem(next, List.of(me.displayName(), me.email(), me.orgName() == null ? "" : me.orgName()))
+                .ifPresent(p -> in.check(false, "newPassword", p));
         if (!in.valid()) {
+            audit.record("password.change-failed", me, me.email(), current ? "new password refused: "
+                    + in.errors().get("newPassword") : "wrong current password", address);
             Templates.render(ctx, Form.INVALID, "accounts/password", new PasswordPage(in.errors()));
             return;
         }
         users.changePassword(me, Passwords.hash(next));
         sessions.endAll(me.id(), Auth.session(ctx).idHash());
-        audit.record("password.changed", me, me.email(), "other sessions ended", ClientAddress.of(ctx));
+        audit.record("password.changed", me, me.email(), "other sessions ended", address);
         Flash.redirect(ctx, "/account", "Your password is changed. Your other sessions were signed out.");
     }
 

@@ -58,7 +58,7 @@ public final class AdminPages {
         if (in.check(Emails.valid(form.email()), "email", "Give an email address.")) {
             in.check(!users.emailTaken(form.email()), "email", "An account with this email exists already.");
         }
-        Passwords.problem(form.password()).ifPresent(p -> in.check(false, "password", p));
+        Passwords.problem(form.password(), List.of(form.name(), form.email())).ifPresent(p -> in.check(false, "password", p));
         Role role = in.choice("role", form.role(), STAFF_ROLES, STAFF_ROLE_MESSAGE);
         in.check(TimeZones.valid(form.timeZone()), "timeZone", "Choose a time zone from the list.");
         if (!in.valid()) {

@@ -41,7 +41,7 @@ public final class CreateAdminCommand {
             out.println("create-admin: no password given");
             return 2;
         }
-        var problem = Passwords.problem(password);
+        var problem = Passwords.problem(password, java.util.List.of(email));
         if (problem.isPresent()) {
             out.println("create-admin: " + problem.get());
             return 2;

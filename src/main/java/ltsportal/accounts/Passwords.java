@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import com.nulabinc.zxcvbn.Strength;
+import com.nulabinc.zxcvbn.Zxcvbn;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -37,8 +41,23 @@ public final class Passwords {
     private Passwords() {
     }
 
-    /** Why the password is refused, or empty when it is acceptable. */
+    /** zxcvbn's score (0-4) a new password needs: 3 is "safely unguessable" to an online attacker. */
+    static final int MIN_SCORE = 3;
+    /** zxcvbn's effort grows with length; past this many characters a password is long enough to judge by its start. */
+    private static final int MEASURED = 100;
+    private static final Zxcvbn ZXCVBN = new Zxcvbn();
+
+    /** Why the password is refused, or empty when it is acceptable (no personal words known). */
     public static Optional<String> problem(String password) {
+        return problem(password, List.of());
+    }
+
+    /**
+     * Why the password is refused, or empty when it is acceptable: length, the common list, then zxcvbn
+     * (score at least {@value #MIN_SCORE}) with the person's own words (name, email, organization) as
+     * part of its dictionary, and refused outright when built around one of them.
+     */
+    public static Optional<String> problem(String password, List<String> personal) {
         if (password == null || password.isEmpty()) {
             return Optional.of("Choose a password.");
         }
@@ -52,7 +71,37 @@ public final class Passwords {
         if (COMMON.contains(password.toLowerCase(Locale.ROOT))) {
             return Optional.of("This password is among the most common ones and easy to guess. Choose another.");
         }
+        List<String> words = personalWords(personal);
+        String folded = password.toLowerCase(Locale.ROOT);
+        for (String word : words) {
+            if (folded.contains(word)) {
+                return Optional.of("Do not build your password from your name, email or organization; they are the first things tried.");
+            }
+        }
+        String measured = length > MEASURED ? password.substring(0, password.offsetByCodePoints(0, MEASURED)) : password;
+        Strength strength = ZXCVBN.measure(measured, words);
+        if (strength.getScore() < MIN_SCORE) {
+            String warning = strength.getFeedback().getWarning();
+            return Optional.of("This password would be easy to guess" + (warning == null || warning.isBlank() ? "" : " (" + warning
+                    .replaceAll("\\.$", "").toLowerCase(Locale.ROOT) + ")") + ". Add a few uncommon words, or make it longer.");
+        }
         return Optional.empty();
+    }
+
+    /** The parts of a name, email or organization a password may not be built from: words of 3 letters or more. */
+    static List<String> personalWords(List<String> personal) {
+        List<String> words = new ArrayList<>();
+        for (String text : personal) {
+            if (text == null) {
+                continue;
+            }
+            for (String part : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                if (part.codePointCount(0, part.length()) >= 3 && !words.contains(part)) {
+                    words.add(part);
+                }
+            }
+        }
+        return words;
     }
 
     public static String hash(String password) {

@@ -38,7 +38,7 @@ public final class Signup {
         if (in.check(Emails.valid(form.email()), "email", "Give an email address such as ada@example.com.")) {
             in.check(!users.emailTaken(form.email()), "email", "An account with this email exists already. Sign in instead.");
         }
-        Passwords.problem(form.password()).ifPresent(p -> in.check(false, "password", p));
+        Passwords.problem(form.password(), java.util.List.of(form.name(), form.email(), form.organization())).ifPresent(p -> in.check(false, "password", p));
         if (needsOrganization && in.required("organization", form.organization(), Organizations.NAME_MAX,
                 "Give your organization's name (at most " + Organizations.NAME_MAX + " characters).")) {
             in.check(!Organizations.taken(db, form.organization()), "organization",

@@ -160,4 +160,37 @@ class SignInThrottleHttpTest extends OnBothDatabases {
         assertEquals(40, rows.get(0).getRepeats());
         assertEquals("203.0.113.60", rows.get(0).getIp());
     }
+
+    @Test
+    void thePasswordChangeFormIsThrottledLikeSignInAndEveryFailureIsAudited() {
+        WebClient thief = portal.signedIn(OWNER).from("203.0.113.80"); // a stolen, signed-in session
+        thief.get("/account/password");
+        for (int i = 0; i < LoginThrottle.PAIR_FREE; i++) {
+            var wrong = thief.post("/account/password", Map.of("currentPassword", "guess " + i, "newPassword", "tulip harbour mosaic"));
+            assertEquals(400, wrong.statusCode());
+            assertTrue(wrong.body().contains("That is not your current password."));
+        }
+        var waiting = thief.post("/account/password", Map.of("currentPassword", TestPortal.DEMO_PASSWORD, "newPassword", "tulip harbour mosaic"));
+        assertEquals(429, waiting.statusCode(), "the right password too waits: the form is no oracle");
+        assertTrue(waiting.body().contains("Too many wrong passwords from your address. Try again in 1 second."), waiting.body());
+        assertEquals(LoginThrottle.PAIR_FREE, portal.db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.EVENT.eq("password.change-failed")));
+        assertEquals(303, from("198.51.100.20").post("/login", login(OWNER, TestPortal.DEMO_PASSWORD)).statusCode(),
+                "the owner elsewhere is not held back");
+    }
+
+    @Test
+    void aGuessableOrPersonalNewPasswordIsRefusedAndAudited() {
+        WebClient owner = portal.signedIn(OWNER);
+        owner.get("/account/password");
+        var weak = owner.post("/account/password", Map.of("currentPassword", TestPortal.DEMO_PASSWORD, "newPassword", "Summer2024!"));
+        assertEquals(400, weak.statusCode());
+        assertTrue(weak.body().contains("This password would be easy to guess"), weak.body());
+        var personal = owner.post("/account/password", Map.of("currentPassword", TestPortal.DEMO_PASSWORD,
+                "newPassword", "acme robotics forever"));
+        assertEquals(400, personal.statusCode());
+        assertTrue(personal.body().contains("from your name, email or organization"), personal.body());
+        assertEquals(2, portal.db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.EVENT.eq("password.change-failed")));
+        assertEquals(303, owner.post("/account/password", Map.of("currentPassword", TestPortal.DEMO_PASSWORD,
+                "newPassword", "tulip harbour mosaic")).statusCode());
+    }
 }
