@@ -91,6 +91,14 @@ public final class App {
         }
     }
 
+    /**
+     * The path as the request log shows it: an invitation link's token is a credential, so it never
+     * reaches the log (the other tokens travel in query strings, which are not logged at all).
+     */
+    static String loggedPath(String path) {
+        return path.startsWith("/invitations/") ? "/invitations/[redacted]" : path;
+    }
+
     public static Javalin create(Dependencies deps) {
         var revision = new CatalogRevisions(deps.db()).record(deps.catalog(), deps.clock().instant());
         var check = new SupportCheck(deps.catalog());
@@ -142,7 +150,7 @@ public final class App {
             config.startup.showJavalinBanner = false;
             config.http.generateEtags = false;
             config.jetty.modifyServer(server -> {
-                server.setErrorHandler(new LastResortErrors());
+                server.setErrorHandler(new LastResortErrors(deps.https()));
                 // On stop, requests in flight get up to 20 seconds to finish; new connections are refused.
                 server.setStopTimeout(STOP_TIMEOUT_MS);
                 server.insertHandler(new org.eclipse.jetty.server.handler.GracefulHandler());
@@ -152,14 +160,16 @@ public final class App {
                 files.directory = "/public";
                 files.location = Location.CLASSPATH;
                 files.headers = Map.of("Cache-Control", "public, max-age=3600");
+                files.mimeTypes.add("text/css; charset=utf-8", "css");
+                files.mimeTypes.add("text/javascript; charset=utf-8", "js");
                 files.roles = java.util.Set.of(Role.ANYONE);
             });
             config.requestLogger.http((ctx, ms) ->
-                    REQUESTS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), Math.round(ms)));
+                    REQUESTS.info("{} {} {} {}ms", ctx.method(), loggedPath(ctx.path()), ctx.statusCode(), Math.round(ms)));
             // At DEBUG (PORTAL_REQUEST_LOG=DEBUG), each request is also logged as it starts, to see what is in flight.
             config.routes.before(ctx -> {
                 if (REQUESTS.isDebugEnabled()) {
-                    REQUESTS.debug("{} {} started", ctx.method(), ctx.path());
+                    REQUESTS.debug("{} {} started", ctx.method(), loggedPath(ctx.path()));
                 }
             });
             config.http.maxRequestSize = RequestLimits.MAX_BODY;

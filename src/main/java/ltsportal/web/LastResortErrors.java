@@ -16,6 +16,13 @@ import org.eclipse.jetty.util.Callback;
  * same hardened headers and a generic page, never Jetty's own with its details.
  */
 public final class LastResortErrors extends ErrorHandler {
+    private final boolean https;
+
+    /** {@code https}: the portal is served behind https, so these answers carry HSTS like every other. */
+    public LastResortErrors(boolean https) {
+        this.https = https;
+    }
+
     private static final String PAGE = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             + "<title>Request refused · LTS Portal</title></head><body><h1>That request did not look right</h1>"
             + "<p><a href=\"/\">Go to the LTS Portal</a></p></body></html>";
@@ -35,11 +42,14 @@ public final class LastResortErrors extends ErrorHandler {
         return ByteBuffer.wrap(PAGE.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void harden(HttpFields.Mutable headers) {
+    private void harden(HttpFields.Mutable headers) {
         headers.put(new HttpField("Content-Security-Policy", SecurityHeaders.CSP));
         headers.put(new HttpField("X-Content-Type-Options", "nosniff"));
         headers.put(new HttpField("Referrer-Policy", "strict-origin-when-cross-origin"));
         headers.put(new HttpField("X-Frame-Options", "DENY"));
         headers.put(new HttpField("Cache-Control", "no-store"));
+        if (https) {
+            headers.put(new HttpField("Strict-Transport-Security", SecurityHeaders.HSTS));
+        }
     }
 }

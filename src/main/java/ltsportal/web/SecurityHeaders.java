@@ -5,6 +5,7 @@ import io.javalin.http.HttpResponseException;
 
 /** Headers every response carries: pages, redirects, errors, static files and the API. */
 public final class SecurityHeaders {
+    static final String HSTS = "max-age=31536000; includeSubDomains";
     static final String CSP = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     private SecurityHeaders() {
@@ -17,7 +18,7 @@ public final class SecurityHeaders {
             ctx.header("Referrer-Policy", "strict-origin-when-cross-origin");
             ctx.header("X-Frame-Options", "DENY");
             if (https) {
-                ctx.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+                ctx.header("Strict-Transport-Security", HSTS);
             }
             if ("TRACE".equals(ctx.req().getMethod()) || "TRACK".equals(ctx.req().getMethod())) {
                 throw new HttpResponseException(405, "This address does not accept " + ctx.req().getMethod() + " requests.");

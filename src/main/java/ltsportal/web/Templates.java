@@ -52,6 +52,7 @@ public final class Templates implements FileRenderer {
 
     public static void render(io.javalin.http.Context ctx, int status, String template, Record model) {
         ctx.status(status).render(template, model(model));
+        ctx.contentType("text/html; charset=utf-8");
     }
 
     /** A record's components by name (nulls kept: a template tests them with {@code != null}). */

@@ -36,4 +36,16 @@ class HttpsHttpTest {
             assertTrue(visitor.get("/api/gitlab.json").headers().firstValue("Strict-Transport-Security").isPresent());
         }
     }
+
+    @Test
+    void errorsJettyAnswersItselfCarryHstsToo() {
+        try (TestPortal portal = TestPortal.https("2026-06-01T12:00:00Z")) {
+            for (String path : java.util.List.of("/gitlab/%00", "/%2e%2e/%2e%2e/etc/passwd")) {
+                var refused = portal.visitor().get(path);
+                assertEquals(400, refused.statusCode(), path);
+                assertEquals("max-age=31536000; includeSubDomains",
+                        refused.headers().firstValue("Strict-Transport-Security").orElse(""), path);
+            }
+        }
+    }
 }

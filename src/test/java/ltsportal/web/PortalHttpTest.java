@@ -68,6 +68,17 @@ class PortalHttpTest {
     }
 
     @Test
+    void everyTextAnswerSaysItIsUtf8() {
+        for (String path : List.of("/", "/login", "/gitlab", "/gitlab/plan?from=17.0&to=18.0", "/no-such-page", "/static/portal.css",
+                "/static/portal.js", "/api/gitlab.json", "/api/nope", "/gitlab/feed.atom", "/gitlab/calendar.ics", "/healthz",
+                "/gitlab/%00")) {
+            var response = portal.get(path);
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            assertTrue(type.replace(" ", "").toLowerCase(java.util.Locale.ROOT).contains(";charset=utf-8"), path + ": " + type);
+        }
+    }
+
+    @Test
     void traceIsRefused() {
         var response = portal.send(HttpRequest.newBuilder(URI.create(portal.url("/")))
                 .method("TRACE", HttpRequest.BodyPublishers.noBody()).build());
