@@ -20,6 +20,7 @@ import ltsportal.accounts.Invitations;
 import ltsportal.accounts.LoginPages;
 import ltsportal.accounts.LoginThrottle;
 import ltsportal.accounts.Sessions;
+import ltsportal.accounts.SessionPages;
 import ltsportal.accounts.SignIn;
 import ltsportal.accounts.Signup;
 import ltsportal.accounts.SignupPages;
@@ -121,6 +122,7 @@ public final class App {
                         sessions, audit, cookies, deps.clock(), deps.demo() ? DemoAccounts.emails() : List.of()),
                 new SignupPages(new Signup(deps.db(), users, invitations, deps.clock()), invitations, sessions, audit, cookies),
                 new AccountPages(users, sessions, invitations, audit, throttle, deps.clock(), deps.baseUrl()),
+                new SessionPages(sessions, audit),
                 new AdminPages(deps.db(), users, sessions, audit, deps.clock()));
         var spikes = new Spikes(deps.db());
         var bookings = new Bookings(deps.db());

@@ -10,6 +10,7 @@ import io.javalin.config.RoutesConfig;
 import ltsportal.accounts.AccountPages;
 import ltsportal.accounts.Role;
 import ltsportal.accounts.AdminPages;
+import ltsportal.accounts.SessionPages;
 import ltsportal.accounts.LoginPages;
 import ltsportal.accounts.SignupPages;
 import ltsportal.spikes.BookingPages;
@@ -36,7 +37,7 @@ public final class Routes {
                            PlanPages planPages, PlanApi planApi) {
     }
 
-    public record AccountFeatures(LoginPages login, SignupPages signup, AccountPages account, AdminPages admin) {
+    public record AccountFeatures(LoginPages login, SignupPages signup, AccountPages account, SessionPages sessions, AdminPages admin) {
     }
 
     public record SpikeFeatures(SpikePages spikes, BookingPages bookings, ManageSpikePages manage, SpikeApi api) {
@@ -97,6 +98,9 @@ public final class Routes {
         routes.post("/account", a.account()::updateProfile, SIGNED_IN);
         routes.get("/account/password", a.account()::passwordForm, SIGNED_IN);
         routes.post("/account/password", a.account()::changePassword, SIGNED_IN);
+        routes.get("/account/sessions", a.sessions()::list, SIGNED_IN);
+        routes.post("/account/sessions/end-others", a.sessions()::endOthers, SIGNED_IN);
+        routes.post("/account/sessions/{handle}/end", a.sessions()::end, SIGNED_IN);
         routes.get("/account/invitations", a.account()::invitationsPage, CUSTOMER);
         routes.post("/account/invitations", a.account()::invite, CUSTOMER);
 

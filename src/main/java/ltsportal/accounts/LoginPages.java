@@ -52,7 +52,7 @@ public final class LoginPages {
         }
         SignIn.Result result;
         try {
-            result = signIn.attempt(email, password, ClientAddress.of(ctx));
+            result = signIn.attempt(email, password, Sessions.Client.of(ctx));
         } catch (TooBusy e) {
             ctx.header("Retry-After", String.valueOf(TooBusy.RETRY_AFTER));
             render(ctx, 429, email, next, e.getMessage());

@@ -37,8 +37,15 @@ public final class Sessions {
     public record Current(User user, String csrfToken, String idHash, String flash) {
     }
 
+    /** Where a session was started from: the client address and the browser's own description of itself. */
+    public record Client(String address, String userAgent) {
+        public static Client of(io.javalin.http.Context ctx) {
+            return new Client(ltsportal.web.ClientAddress.of(ctx), ctx.userAgent());
+        }
+    }
+
     /** Starts a session and returns its id, the only copy of which goes to the browser. */
-    public String start(long userId) {
+    public String start(long userId, Client client) {
         String id = Tokens.random();
         var now = clock.instant().atOffset(ZoneOffset.UTC);
         db.insertInto(USER_SESSION)
@@ -47,8 +54,44 @@ public final class Sessions {
                 .set(USER_SESSION.CSRF_TOKEN, Tokens.random())
                 .set(USER_SESSION.CREATED_AT, now)
                 .set(USER_SESSION.LAST_SEEN_AT, now)
+                .set(USER_SESSION.HANDLE, Tokens.random().substring(0, 16))
+                .set(USER_SESSION.CLIENT, clip(client.userAgent(), 200))
+                .set(USER_SESSION.ADDRESS, clip(client.address(), 64))
                 .execute();
         return id;
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** One of a user's sessions as their sessions page shows it. */
+    public record Active(String handle, Instant createdAt, Instant lastSeenAt, String client, String address, boolean current) {
+        /** The browser and system, in words ("Firefox on Windows"), from the user agent. */
+        public String clientName() {
+            return ClientNames.describe(client);
+        }
+    }
+
+    /** The user's sessions still alive, the current one first, then the most recently used. */
+    public java.util.List<Active> activeOf(Current me) {
+        Instant now = clock.instant();
+        return db.selectFrom(USER_SESSION).where(USER_SESSION.USER_ID.eq(me.user().id()))
+                .orderBy(USER_SESSION.LAST_SEEN_AT.desc(), USER_SESSION.CREATED_AT.desc()).fetch().stream()
+                .filter(r -> now.isBefore(r.getCreatedAt().toInstant().plus(ABSOLUTE)) && now.isBefore(r.getLastSeenAt().toInstant().plus(IDLE)))
+                .map(r -> new Active(r.getHandle(), r.getCreatedAt().toInstant(), r.getLastSeenAt().toInstant(), r.getClient(),
+                        r.getAddress(), r.getIdHash().equals(me.idHash())))
+                .sorted(java.util.Comparator.comparing((Active a) -> !a.current()))
+                .toList();
+    }
+
+    /** Ends one of the user's own sessions by its handle (never the current one: that is signing out); whether one ended. */
+    public boolean endByHandle(Current me, String handle) {
+        if (handle == null || handle.isEmpty() || handle.length() > 32) {
+            return false;
+        }
+        return db.deleteFrom(USER_SESSION).where(USER_SESSION.USER_ID.eq(me.user().id()), USER_SESSION.HANDLE.eq(handle),
+                USER_SESSION.ID_HASH.ne(me.idHash())).execute() == 1;
     }
 
     public Optional<Current> find(String id) {
@@ -86,13 +129,13 @@ public final class Sessions {
         db.deleteFrom(USER_SESSION).where(USER_SESSION.ID_HASH.eq(session.idHash())).execute();
     }
 
-    /** Ends every session of a user: on disable, and of the other devices on a password change. */
-    public void endAll(long userId, String exceptIdHash) {
+    /** Ends every session of a user: on disable, and of the other devices on a password change; how many ended. */
+    public int endAll(long userId, String exceptIdHash) {
         var condition = USER_SESSION.USER_ID.eq(userId);
         if (exceptIdHash != null) {
             condition = condition.and(USER_SESSION.ID_HASH.ne(exceptIdHash));
         }
-        db.deleteFrom(USER_SESSION).where(condition).execute();
+        return db.deleteFrom(USER_SESSION).where(condition).execute();
     }
 
     /** The longest flash the session keeps: the column's width. */

@@ -33,7 +33,8 @@ public final class SignIn {
     public record Locked(Instant until) implements Result {
     }
 
-    public Result attempt(String email, String password, String ip) {
+    public Result attempt(String email, String password, Sessions.Client client) {
+        String ip = client.address();
         String key = Emails.key(email);
         var admission = throttle.admit(key, ip);
         if (admission instanceof LoginThrottle.Blocked blocked) {
@@ -65,7 +66,7 @@ public final class SignIn {
             return new Refused();
         }
         throttle.succeeded(key, ip);
-        String sessionId = sessions.start(user.get().id());
+        String sessionId = sessions.start(user.get().id(), client);
         audit.record("login.success", user.get(), key, null, ip);
         return new Success(user.get(), sessionId);
     }

@@ -98,7 +98,7 @@ public final class SignupPages {
         if (old != null) {
             sessions.end(old);
         }
-        cookies.setSession(ctx, sessions.start(userId));
+        cookies.setSession(ctx, sessions.start(userId, Sessions.Client.of(ctx)));
         Flash.redirect(ctx, "/account", "Welcome! Your account is ready.");
     }
 

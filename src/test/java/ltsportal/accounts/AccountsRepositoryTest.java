@@ -39,7 +39,7 @@ class AccountsRepositoryTest {
                     "a customer needs an organization");
 
             var sessions = new Sessions(db, clock);
-            String sid = sessions.start(id);
+            String sid = sessions.start(id, new Sessions.Client("192.0.2.1", "JUnit"));
             assertEquals(id, sessions.find(sid).orElseThrow().user().id());
             clock.advance(Duration.ofMinutes(31));
             assertTrue(sessions.find(sid).isEmpty(), "idle timeout");

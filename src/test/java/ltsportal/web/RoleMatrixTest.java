@@ -66,6 +66,9 @@ class RoleMatrixTest {
         row("POST /account", "/account", 303, 400, 400, 400, 400);
         row("GET /account/password", "/account/password", 303, 200, 200, 200, 200);
         row("POST /account/password", "/account/password", 303, 400, 400, 400, 400);
+        row("GET /account/sessions", "/account/sessions", 303, 200, 200, 200, 200);
+        row("POST /account/sessions/end-others", "/account/sessions/end-others", 303, 303, 303, 303, 303);
+        row("POST /account/sessions/{handle}/end", "/account/sessions/nosuchhandle/end", 303, 404, 404, 404, 404);
         row("GET /account/invitations", "/account/invitations", 303, 200, 403, 403, 403);
         row("POST /account/invitations", "/account/invitations", 303, 400, 403, 403, 403);
 
