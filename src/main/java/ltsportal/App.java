@@ -20,6 +20,7 @@ import ltsportal.accounts.Invitations;
 import ltsportal.accounts.LoginPages;
 import ltsportal.accounts.LoginThrottle;
 import ltsportal.accounts.Sessions;
+import ltsportal.accounts.AuditPages;
 import ltsportal.accounts.SessionPages;
 import ltsportal.accounts.SignIn;
 import ltsportal.accounts.Signup;
@@ -123,7 +124,8 @@ public final class App {
                 new SignupPages(new Signup(deps.db(), users, invitations, deps.clock()), invitations, sessions, audit, cookies),
                 new AccountPages(users, sessions, invitations, audit, throttle, deps.clock(), deps.baseUrl()),
                 new SessionPages(sessions, audit),
-                new AdminPages(deps.db(), users, sessions, audit, deps.clock()));
+                new AdminPages(deps.db(), users, sessions, audit, deps.clock()),
+                new AuditPages(audit));
         var spikes = new Spikes(deps.db());
         var bookings = new Bookings(deps.db());
         var bookingService = new BookingService(deps.db(), deps.clock());
@@ -131,8 +133,8 @@ public final class App {
         var capacity = new Capacity(deps.db(), engineers);
         var spikeFeatures = new Routes.SpikeFeatures(
                 new SpikePages(spikes, deps.clock()),
-                new BookingPages(spikes, bookings, bookingService, planner, deps.clock()),
-                new ManageSpikePages(spikes, bookings, deps.catalog(), new Markdown(), deps.clock(), capacity::recompute),
+                new BookingPages(spikes, bookings, bookingService, planner, deps.clock(), audit),
+                new ManageSpikePages(spikes, bookings, deps.catalog(), new Markdown(), deps.clock(), capacity::recompute, audit),
                 new SpikeApi(spikes, bookings));
         var assignments = new Assignments(deps.db(), deps.clock());
         var board = new StaffingBoard(deps.db(), spikes, bookings, engineers, assignments);

@@ -10,6 +10,7 @@ import io.javalin.config.RoutesConfig;
 import ltsportal.accounts.AccountPages;
 import ltsportal.accounts.Role;
 import ltsportal.accounts.AdminPages;
+import ltsportal.accounts.AuditPages;
 import ltsportal.accounts.SessionPages;
 import ltsportal.accounts.LoginPages;
 import ltsportal.accounts.SignupPages;
@@ -37,7 +38,8 @@ public final class Routes {
                            PlanPages planPages, PlanApi planApi) {
     }
 
-    public record AccountFeatures(LoginPages login, SignupPages signup, AccountPages account, SessionPages sessions, AdminPages admin) {
+    public record AccountFeatures(LoginPages login, SignupPages signup, AccountPages account, SessionPages sessions, AdminPages admin,
+                                  AuditPages audit) {
     }
 
     public record SpikeFeatures(SpikePages spikes, BookingPages bookings, ManageSpikePages manage, SpikeApi api) {
@@ -110,7 +112,8 @@ public final class Routes {
         routes.post("/admin/users/{id}/disable", a.admin()::disable, ADMIN);
         routes.post("/admin/users/{id}/enable", a.admin()::enable, ADMIN);
         routes.post("/admin/users/{id}/role", a.admin()::changeRole, ADMIN);
-        routes.get("/admin/audit", a.admin()::auditLog, ADMIN);
+        routes.get("/admin/audit", a.audit()::page, ADMIN);
+        routes.get("/admin/audit.csv", a.audit()::csv, ADMIN);
         routes.get("/admin/backup.sql", backup::handle, ADMIN);
 
         // Support spikes: customers book windows

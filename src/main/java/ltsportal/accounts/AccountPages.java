@@ -60,10 +60,14 @@ public final class AccountPages {
         Form in = Form.of(ctx);
         ProfileForm form = ProfileForm.bind(in);
         if (!in.valid()) {
+            audit.record("profile.change-failed", Auth.user(ctx), Auth.user(ctx).email(), String.join("; ", in.errors().values()),
+                    ClientAddress.of(ctx));
             Templates.render(ctx, Form.INVALID, "accounts/profile", new ProfilePage(form, in.errors(), TimeZones.ALL));
             return;
         }
         users.updateProfile(Auth.user(ctx), form.name(), form.timeZone());
+        audit.record("profile.changed", Auth.user(ctx), Auth.user(ctx).email(), "name " + form.name() + ", time zone "
+                + form.timeZone(), ClientAddress.of(ctx));
         Flash.redirect(ctx, "/account", "Your profile is saved.");
     }
 

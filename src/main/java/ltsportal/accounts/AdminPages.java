@@ -44,8 +44,6 @@ public final class AdminPages {
     public record UsersPage(List<User> users, StaffForm form, Map<String, String> errors, List<String> timeZones) {
     }
 
-    public record AuditPage(List<AuditLog.Event> events) {
-    }
 
     public void list(Context ctx) {
         render(ctx, 200, StaffForm.BLANK, Map.of());
@@ -96,9 +94,6 @@ public final class AdminPages {
         Flash.redirect(ctx, "/admin/users", "The role is changed.");
     }
 
-    public void auditLog(Context ctx) {
-        Templates.render(ctx, "accounts/audit", new AuditPage(audit.latest(Auth.user(ctx), 300)));
-    }
 
     private void setDisabled(Context ctx, boolean disabled) {
         User admin = Auth.user(ctx);

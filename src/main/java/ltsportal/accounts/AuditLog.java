@@ -18,7 +18,34 @@ public final class AuditLog {
         this.clock = clock;
     }
 
-    public record Event(Instant at, String event, String actorEmail, String subject, String detail, String ip) {
+    /** One row; {@code repeats} > 1 when a flood of the same refusal was folded into it, the last at {@code lastAt}. */
+    public record Event(Instant at, String event, String actorEmail, String subject, String detail, String ip, int repeats,
+                        Instant lastAt) {
+        /** The part of the event name before the dot: login, booking, spike ... */
+        public String kind() {
+            int dot = event.indexOf('.');
+            return dot < 0 ? event : event.substring(0, dot);
+        }
+    }
+
+    /** What the audit page and its CSV ask for; null or empty parts do not filter. */
+    public record Filter(String actor, String kind, Instant from, Instant until) {
+        org.jooq.Condition condition() {
+            org.jooq.Condition c = org.jooq.impl.DSL.noCondition();
+            if (actor != null && !actor.isEmpty()) {
+                c = c.and(org.jooq.impl.DSL.lower(AUDIT_EVENT.ACTOR_EMAIL).contains(actor.toLowerCase(java.util.Locale.ROOT)));
+            }
+            if (kind != null && !kind.isEmpty()) {
+                c = c.and(AUDIT_EVENT.EVENT.eq(kind).or(AUDIT_EVENT.EVENT.startsWith(kind + ".")));
+            }
+            if (from != null) {
+                c = c.and(AUDIT_EVENT.OCCURRED_AT.ge(from.atOffset(ZoneOffset.UTC)));
+            }
+            if (until != null) {
+                c = c.and(AUDIT_EVENT.OCCURRED_AT.lt(until.atOffset(ZoneOffset.UTC)));
+            }
+            return c;
+        }
     }
 
     public void record(String event, User actor, String subject, String detail, String ip) {
@@ -59,12 +86,46 @@ public final class AuditLog {
     }
 
     public List<Event> latest(User admin, int limit) {
+        return page(admin, new Filter(null, null, null, null), 0, limit);
+    }
+
+    /** A page of the events matching the filter, newest first. Only an admin reads the log. */
+    public List<Event> page(User admin, Filter filter, int offset, int limit) {
+        requireAdmin(admin);
+        return db.selectFrom(AUDIT_EVENT).where(filter.condition())
+                .orderBy(AUDIT_EVENT.OCCURRED_AT.desc(), AUDIT_EVENT.ID.desc()).limit(limit).offset(offset)
+                .fetch(AuditLog::event);
+    }
+
+    public int count(User admin, Filter filter) {
+        requireAdmin(admin);
+        return db.fetchCount(AUDIT_EVENT, filter.condition());
+    }
+
+    /** Every matching event, newest first, handed over one at a time (a CSV of the whole log never sits in memory). */
+    public void each(User admin, Filter filter, java.util.function.Consumer<Event> out) {
+        requireAdmin(admin);
+        try (var cursor = db.selectFrom(AUDIT_EVENT).where(filter.condition())
+                .orderBy(AUDIT_EVENT.OCCURRED_AT.desc(), AUDIT_EVENT.ID.desc()).fetchSize(500).fetchLazy()) {
+            cursor.forEach(r -> out.accept(event(r)));
+        }
+    }
+
+    /** The kinds of event the log holds, for the filter's choices. */
+    public List<String> kinds() {
+        return db.selectDistinct(AUDIT_EVENT.EVENT).from(AUDIT_EVENT).fetch(AUDIT_EVENT.EVENT).stream()
+                .map(e -> e.contains(".") ? e.substring(0, e.indexOf('.')) : e).distinct().sorted().toList();
+    }
+
+    private static Event event(ltsportal.db.tables.records.AuditEventRecord r) {
+        return new Event(r.getOccurredAt().toInstant(), r.getEvent(), r.getActorEmail(), r.getSubject(), r.getDetail(), r.getIp(),
+                r.getRepeats(), r.getLastAt() == null ? null : r.getLastAt().toInstant());
+    }
+
+    private static void requireAdmin(User admin) {
         if (admin == null || admin.role() != Role.ADMIN) {
             throw new SecurityException("only an admin reads the audit log");
         }
-        return db.selectFrom(AUDIT_EVENT).orderBy(AUDIT_EVENT.OCCURRED_AT.desc(), AUDIT_EVENT.ID.desc()).limit(limit)
-                .fetch(r -> new Event(r.getOccurredAt().toInstant(), r.getEvent(), r.getActorEmail(), r.getSubject(),
-                        r.getDetail(), r.getIp()));
     }
 
     private static String clip(String s, int max) {

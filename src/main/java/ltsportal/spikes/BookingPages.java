@@ -1,5 +1,9 @@
 package ltsportal.spikes;
 
+import ltsportal.web.ClientAddress;
+
+import ltsportal.accounts.AuditLog;
+
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
@@ -26,8 +30,10 @@ public final class BookingPages {
     private final BookingService service;
     private final Planner planner;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public BookingPages(Spikes spikes, Bookings bookings, BookingService service, Planner planner, Clock clock) {
+    public BookingPages(Spikes spikes, Bookings bookings, BookingService service, Planner planner, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.spikes = spikes;
         this.bookings = bookings;
         this.service = service;
@@ -93,6 +99,8 @@ public final class BookingPages {
         var result = service.book(customer, spike, form.window(), form.intake(plan), BookingForm.pathOf(plan),
                 form.idempotencyKey());
         if (result instanceof BookingService.Done done) {
+            audit.record("booking.created", customer, "booking " + done.bookingId(), "spike " + spike.id() + ", window "
+                    + form.window(), ClientAddress.of(ctx));
             Flash.redirect(ctx, "/bookings/" + done.bookingId(),
                     "Your window is booked. Support will confirm it; add it to your calendar below.");
         } else if (result instanceof BookingService.Duplicate dup) {
@@ -139,7 +147,7 @@ public final class BookingPages {
             render(ctx, Form.INVALID, booking, in.errors().get("windowId"));
             return;
         }
-        after(ctx, booking, service.reschedule(user, spike, booking.id(), Long.parseLong(window)),
+        after(ctx, booking, service.reschedule(user, spike, booking.id(), Long.parseLong(window)), "booking.moved", "to window " + window,
                 "Your booking moved to the new window. Download the invitation again to update your calendar.");
     }
 
@@ -153,17 +161,19 @@ public final class BookingPages {
             render(ctx, Form.INVALID, booking, in.errors().get("reason"));
             return;
         }
-        after(ctx, booking, service.cancel(user, spike, booking.id(), reason), "The booking is cancelled and its place freed.");
+        after(ctx, booking, service.cancel(user, spike, booking.id(), reason), "booking.cancelled", reason, "The booking is cancelled and its place freed.");
     }
 
     public void confirm(Context ctx) {
         Booking booking = booking(ctx);
-        after(ctx, booking, service.advance(Auth.user(ctx), booking.id(), booking.status(), BookingStatus.CONFIRMED), "The booking is confirmed.");
+        after(ctx, booking, service.advance(Auth.user(ctx), booking.id(), booking.status(), BookingStatus.CONFIRMED), "booking.confirmed", null,
+                "The booking is confirmed.");
     }
 
     public void complete(Context ctx) {
         Booking booking = booking(ctx);
-        after(ctx, booking, service.advance(Auth.user(ctx), booking.id(), booking.status(), BookingStatus.COMPLETED), "The booking is completed.");
+        after(ctx, booking, service.advance(Auth.user(ctx), booking.id(), booking.status(), BookingStatus.COMPLETED), "booking.completed", null,
+                "The booking is completed.");
     }
 
     public void calendar(Context ctx) {
@@ -173,11 +183,12 @@ public final class BookingPages {
                 .result(BookingCalendar.ics(booking, spikes.byId(booking.spikeId()).orElseThrow()));
     }
 
-    private void after(Context ctx, Booking booking, BookingService.Result result, String flash) {
+    private void after(Context ctx, Booking booking, BookingService.Result result, String event, String detail, String flash) {
         if (result instanceof BookingService.Refused refused) {
             render(ctx, refused.conflict() ? 409 : 400, booking(ctx), refused.message());
             return;
         }
+        audit.record(event, Auth.user(ctx), "booking " + booking.id(), detail, ClientAddress.of(ctx));
         Flash.redirect(ctx, "/bookings/" + booking.id(), flash);
     }
 

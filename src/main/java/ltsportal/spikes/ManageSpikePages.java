@@ -1,5 +1,9 @@
 package ltsportal.spikes;
 
+import ltsportal.accounts.AuditLog;
+import ltsportal.accounts.Auth;
+import ltsportal.web.ClientAddress;
+
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -30,10 +34,12 @@ public final class ManageSpikePages {
     private final Markdown markdown;
     private final Clock clock;
     private final LongConsumer afterSave;
+    private final AuditLog audit;
 
     /** {@code afterSave} gets the id of every spike saved (staffing recomputes capacities from it). */
     public ManageSpikePages(Spikes spikes, Bookings bookings, Catalog catalog, Markdown markdown, Clock clock,
-                            LongConsumer afterSave) {
+                            LongConsumer afterSave, AuditLog audit) {
+        this.audit = audit;
         this.spikes = spikes;
         this.bookings = bookings;
         this.catalog = catalog;
@@ -78,6 +84,7 @@ public final class ManageSpikePages {
         }
         long id = spikes.create(spike, clock.instant());
         afterSave.accept(id);
+        audit.record("spike.created", Auth.user(ctx), "spike " + id, spike.name() + ", " + spike.status().key(), ClientAddress.of(ctx));
         Flash.redirect(ctx, "/manage/spikes/" + id, "The spike is created with its windows.");
     }
 
@@ -97,6 +104,8 @@ public final class ManageSpikePages {
         }
         List<SpikeWindow> kept = spikes.update(changed);
         afterSave.accept(spike.id());
+        audit.record("spike.updated", Auth.user(ctx), "spike " + spike.id(), changed.name() + ", " + changed.status().key()
+                + (kept.isEmpty() ? "" : "; " + kept.size() + " booked windows kept"), ClientAddress.of(ctx));
         Flash.redirect(ctx, "/manage/spikes/" + spike.id(), "Saved. Windows follow the template" + keptText(kept, changed));
     }
 
@@ -129,6 +138,8 @@ public final class ManageSpikePages {
             return;
         }
         spikes.addWindow(spike.id(), start.toInstant(), start.toInstant().plus(Duration.ofMinutes(minutes)), capacity);
+        audit.record("window.added", Auth.user(ctx), "spike " + spike.id(), start.toOffsetDateTime() + ", " + minutes + " min, "
+                + capacity + " places", ClientAddress.of(ctx));
         Flash.redirect(ctx, "/manage/spikes/" + spike.id(), "The window is added.");
     }
 
@@ -147,6 +158,8 @@ public final class ManageSpikePages {
                     + " bookings: its capacity cannot go below them."));
             return;
         }
+        audit.record("window.changed", Auth.user(ctx), "spike " + spike.id(), "window " + window.id() + ": " + minutes + " min, "
+                + capacity + " places", ClientAddress.of(ctx));
         Flash.redirect(ctx, "/manage/spikes/" + spike.id(), "The window is changed.");
     }
 
@@ -158,6 +171,7 @@ public final class ManageSpikePages {
                     "That window has bookings, or had some that were cancelled: it stays for their history."));
             return;
         }
+        audit.record("window.removed", Auth.user(ctx), "spike " + spike.id(), "window " + window.id(), ClientAddress.of(ctx));
         Flash.redirect(ctx, "/manage/spikes/" + spike.id(), "The window is removed.");
     }
 

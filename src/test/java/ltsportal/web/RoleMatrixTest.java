@@ -78,6 +78,7 @@ class RoleMatrixTest {
         row("POST /admin/users/{id}/enable", "/admin/users/999999/enable", 303, 403, 403, 403, 404);
         row("POST /admin/users/{id}/role", "/admin/users/999999/role", 303, 403, 403, 403, 404);
         row("GET /admin/audit", "/admin/audit", 303, 403, 403, 403, 200);
+        row("GET /admin/audit.csv", "/admin/audit.csv", 303, 403, 403, 403, 200);
         row("GET /admin/backup.sql", "/admin/backup.sql", 303, 403, 403, 403, 200);
 
         // Demo data: spike 1 is open; booking 1 belongs to customer@demo.test's organization.

@@ -1,0 +1,134 @@
+package ltsportal.accounts;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import ltsportal.web.Form;
+import ltsportal.web.Templates;
+
+/**
+ * The audit log for admins: {@code /admin/audit}, 50 events a page, filtered by actor, kind and days
+ * (in the admin's time zone), and {@code /admin/audit.csv} with the same filters, every matching row.
+ */
+public final class AuditPages {
+    static final int PAGE = 50;
+    private final AuditLog audit;
+
+    public AuditPages(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    /** The filters as typed (kept on the page when one is refused). */
+    public record FilterForm(String actor, String kind, String from, String to) {
+        String query() {
+            StringBuilder q = new StringBuilder();
+            append(q, "actor", actor);
+            append(q, "kind", kind);
+            append(q, "from", from);
+            append(q, "to", to);
+            return q.toString();
+        }
+
+        private static void append(StringBuilder q, String name, String value) {
+            if (!value.isEmpty()) {
+                q.append('&').append(name).append('=').append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    public record AuditPage(List<AuditLog.Event> events, FilterForm form, Map<String, String> errors, List<String> kinds,
+                            int page, int pages, int total, String query) {
+    }
+
+    private record Bound(FilterForm form, AuditLog.Filter filter, Form in) {
+    }
+
+    private Bound bind(Context ctx) {
+        Form in = Form.ofQuery(ctx);
+        var form = new FilterForm(in.text("actor"), in.text("kind"), in.text("from"), in.text("to"));
+        in.atMost("actor", form.actor(), 254, "Give at most 254 characters of the actor's email.");
+        List<String> kinds = audit.kinds();
+        in.check(form.kind().isEmpty() || kinds.contains(form.kind()), "kind", "Choose a kind from the list.");
+        ZoneId zone = Auth.user(ctx).zone();
+        LocalDate from = form.from().isEmpty() ? null : in.date("from", form.from(), "Give the first day as YYYY-MM-DD.");
+        LocalDate to = form.to().isEmpty() ? null : in.date("to", form.to(), "Give the last day as YYYY-MM-DD.");
+        if (from != null && to != null) {
+            in.check(!to.isBefore(from), "to", "The last day cannot be before the first.");
+        }
+        var filter = new AuditLog.Filter(form.actor(), form.kind(),
+                from == null ? null : from.atStartOfDay(zone).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
+        return new Bound(form, filter, in);
+    }
+
+    public void page(Context ctx) {
+        User admin = Auth.user(ctx);
+        Bound b = bind(ctx);
+        if (!b.in().valid()) {
+            Templates.render(ctx, Form.INVALID, "accounts/audit", new AuditPage(List.of(), b.form(), b.in().errors(),
+                    audit.kinds(), 1, 1, 0, b.form().query()));
+            return;
+        }
+        int total = audit.count(admin, b.filter());
+        int pages = Math.max(1, (total + PAGE - 1) / PAGE);
+        int page = 1;
+        String asked = ctx.queryParam("page");
+        if (asked != null && asked.matches("\\d{1,6}")) {
+            page = Math.min(Math.max(1, Integer.parseInt(asked)), pages);
+        }
+        Templates.render(ctx, "accounts/audit", new AuditPage(audit.page(admin, b.filter(), (page - 1) * PAGE, PAGE), b.form(),
+                Map.of(), audit.kinds(), page, pages, total, b.form().query()));
+    }
+
+    /** The same filters as CSV (RFC 4180), every matching row, streamed; cells that a spreadsheet would run as formulas are defused. */
+    public void csv(Context ctx) {
+        User admin = Auth.user(ctx);
+        Bound b = bind(ctx);
+        if (!b.in().valid()) {
+            ctx.status(Form.INVALID).contentType("text/plain; charset=utf-8")
+                    .result(String.join("\n", b.in().errors().values()) + "\n");
+            return;
+        }
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"audit-log.csv\"");
+        ctx.header("Cache-Control", "no-store");
+        try {
+            Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
+            out.write("occurred_at,event,actor,subject,detail,address,repeats,last_at\r\n");
+            audit.each(admin, b.filter(), e -> {
+                try {
+                    out.write(String.join(",", cell(e.at().toString()), cell(e.event()), cell(e.actorEmail()), cell(e.subject()),
+                            cell(e.detail()), cell(e.ip()), cell(String.valueOf(e.repeats())),
+                            cell(e.lastAt() == null ? "" : e.lastAt().toString())) + "\r\n");
+                } catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            });
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One CSV cell: quoted when needed; text a spreadsheet would take for a formula gets a leading apostrophe. */
+    static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+            v = "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+}
