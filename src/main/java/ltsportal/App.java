@@ -21,7 +21,9 @@ import ltsportal.accounts.LoginPages;
 import ltsportal.accounts.LoginThrottle;
 import ltsportal.accounts.Sessions;
 import ltsportal.accounts.AuditPages;
+import ltsportal.accounts.Organizations;
 import ltsportal.accounts.SessionPages;
+import ltsportal.organizations.OrganizationPages;
 import ltsportal.accounts.SignIn;
 import ltsportal.accounts.Signup;
 import ltsportal.accounts.SignupPages;
@@ -118,6 +120,10 @@ public final class App {
         var audit = new AuditLog(deps.db(), deps.clock());
         var invitations = new Invitations(deps.db(), deps.clock());
         var throttle = new LoginThrottle(deps.db(), deps.clock());
+        var spikes = new Spikes(deps.db());
+        var bookings = new Bookings(deps.db());
+        var bookingService = new BookingService(deps.db(), deps.clock());
+        Organizations.backfillSkeletons(deps.db());
         var accounts = new Routes.AccountFeatures(
                 new LoginPages(new SignIn(users, sessions, throttle, audit),
                         sessions, audit, cookies, deps.clock(), deps.demo() ? DemoAccounts.emails() : List.of()),
@@ -125,10 +131,8 @@ public final class App {
                 new AccountPages(users, sessions, invitations, audit, throttle, deps.clock(), deps.baseUrl()),
                 new SessionPages(sessions, audit),
                 new AdminPages(deps.db(), users, sessions, audit, deps.clock()),
-                new AuditPages(audit));
-        var spikes = new Spikes(deps.db());
-        var bookings = new Bookings(deps.db());
-        var bookingService = new BookingService(deps.db(), deps.clock());
+                new AuditPages(audit),
+                new OrganizationPages(deps.db(), bookings, spikes, bookingService, audit, deps.clock()));
         var engineers = new Engineers(deps.db());
         var capacity = new Capacity(deps.db(), engineers);
         var spikeFeatures = new Routes.SpikeFeatures(

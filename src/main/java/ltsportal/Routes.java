@@ -39,7 +39,7 @@ public final class Routes {
     }
 
     public record AccountFeatures(LoginPages login, SignupPages signup, AccountPages account, SessionPages sessions, AdminPages admin,
-                                  AuditPages audit) {
+                                  AuditPages audit, ltsportal.organizations.OrganizationPages organizations) {
     }
 
     public record SpikeFeatures(SpikePages spikes, BookingPages bookings, ManageSpikePages manage, SpikeApi api) {
@@ -114,6 +114,9 @@ public final class Routes {
         routes.post("/admin/users/{id}/role", a.admin()::changeRole, ADMIN);
         routes.get("/admin/audit", a.audit()::page, ADMIN);
         routes.get("/admin/audit.csv", a.audit()::csv, ADMIN);
+        routes.get("/admin/organizations", a.organizations()::list, PLANNERS);
+        routes.post("/admin/organizations/{id}/approve", a.organizations()::approve, PLANNERS);
+        routes.post("/admin/organizations/{id}/suspend", a.organizations()::suspend, PLANNERS);
         routes.get("/admin/backup.sql", backup::handle, ADMIN);
 
         // Support spikes: customers book windows

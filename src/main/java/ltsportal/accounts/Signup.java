@@ -51,7 +51,7 @@ public final class Signup {
     public long createWithOrganization(Form form) {
         String hash = Passwords.hash(form.password());
         return transaction(tx -> {
-            long orgId = Organizations.create(tx, form.organization(), clock.instant());
+            long orgId = Organizations.create(tx, form.organization(), clock.instant(), Organizations.Status.PENDING);
             return users.create(tx, new Users.NewUser(form.email(), form.name(), form.timeZone(), Role.CUSTOMER, orgId, hash),
                     clock.instant());
         });

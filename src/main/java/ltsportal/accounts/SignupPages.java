@@ -51,8 +51,10 @@ public final class SignupPages {
             render(ctx, 409, form, again.errors(), null);
             return;
         }
-        audit.record("account.created", null, form.email(), "customer signed up; organization " + form.organization(), ClientAddress.of(ctx));
-        signInAndGo(ctx, userId);
+        audit.record("account.created", null, form.email(), "customer signed up; organization " + form.organization()
+                + " (pending approval)", ClientAddress.of(ctx));
+        signInAndGo(ctx, userId, "Welcome! Your account is ready. Browse versions and plan your upgrade now; support checks new"
+                + " organizations before their first booking, usually within a working day.");
     }
 
     public void invitationForm(Context ctx) {
@@ -76,7 +78,7 @@ public final class SignupPages {
             throw new PageNotFound("This invitation has been used or has expired. Ask your colleague for a new one.");
         }
         audit.record("account.created", null, form.email(), "joined " + invitation.orgName() + " by invitation", ClientAddress.of(ctx));
-        signInAndGo(ctx, userId);
+        signInAndGo(ctx, userId, "Welcome! Your account is ready.");
     }
 
     private Invitations.Open invitation(Context ctx) {
@@ -93,13 +95,13 @@ public final class SignupPages {
                 in.text("timeZone"));
     }
 
-    private void signInAndGo(Context ctx, long userId) {
+    private void signInAndGo(Context ctx, long userId, String welcome) {
         var old = Auth.session(ctx);
         if (old != null) {
             sessions.end(old);
         }
         cookies.setSession(ctx, sessions.start(userId, Sessions.Client.of(ctx)));
-        Flash.redirect(ctx, "/account", "Welcome! Your account is ready.");
+        Flash.redirect(ctx, "/account", welcome);
     }
 
     private void render(Context ctx, int status, Signup.Form form, Map<String, String> errors, Invitations.Open invitation) {

@@ -74,6 +74,11 @@ public final class BookingPages {
             return;
         }
         BookingForm form = BookingForm.blank(spike, customer, Long.parseLong(window));
+        String cannot = service.cannotBook(customer, spike);
+        if (cannot != null) {
+            renderForm(ctx, 403, spike, form, Map.of("windowId", cannot));
+            return;
+        }
         var chosen = spikes.window(spike.id(), form.window());
         if (chosen.isEmpty()) {
             throw new PageNotFound("This spike has no such window.");

@@ -2,6 +2,7 @@ package ltsportal.spikes;
 
 import static ltsportal.db.Tables.ASSIGNMENT;
 import static ltsportal.db.Tables.BOOKING;
+import static ltsportal.db.Tables.ORGANIZATION;
 import static ltsportal.db.Tables.BOOKING_EVENT;
 import static ltsportal.db.Tables.SPIKE_WINDOW;
 
@@ -12,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import ltsportal.accounts.User;
 import ltsportal.web.Conflict;
+import ltsportal.accounts.Organizations;
 import ltsportal.accounts.Role;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
@@ -60,6 +62,18 @@ public final class BookingService {
         try {
             return db.transactionResult(cfg -> {
                 DSLContext tx = cfg.dsl();
+                // The organization first (then the window): its status and its count of bookings hold until commit,
+                // so neither a suspension nor a parallel booking of the same organization can slip past.
+                var organization = tx.selectFrom(ORGANIZATION).where(ORGANIZATION.ID.eq(customer.orgId())).forUpdate().fetchSingle();
+                var refusal = organizationRefusal(Organizations.Status.of(organization.getStatus()));
+                if (refusal != null) {
+                    return new Refused(refusal, false);
+                }
+                int held = tx.fetchCount(BOOKING, BOOKING.SPIKE_ID.eq(spike.id()), BOOKING.ORG_ID.eq(customer.orgId()),
+                        BOOKING.STATUS.in(BookingStatus.activeKeys()));
+                if (held >= spike.maxBookingsPerOrganization()) {
+                    return new Refused(quotaMessage(spike), false);
+                }
                 var row = tx.selectFrom(SPIKE_WINDOW).where(SPIKE_WINDOW.ID.eq(windowId))
                         .and(SPIKE_WINDOW.SPIKE_ID.eq(spike.id())).forUpdate().fetchOptional();
                 if (row.isEmpty()) {
@@ -172,6 +186,37 @@ public final class BookingService {
     }
 
     /** Cancels a booking and frees its place. Customers may until the cut-off; staff always. */
+    /** Why an organization in this status cannot book, or null when it can. */
+    public static String organizationRefusal(Organizations.Status status) {
+        return switch (status) {
+            case APPROVED -> null;
+            case PENDING -> "Your organization is waiting for support to approve it, which usually takes a working day."
+                    + " You can book as soon as it is approved; until then, plan your upgrade and look at the windows.";
+            case SUSPENDED -> "Your organization's bookings are suspended. Contact support.";
+        };
+    }
+
+    static String quotaMessage(Spike spike) {
+        int max = spike.maxBookingsPerOrganization();
+        return "Your organization holds " + (max == 1 ? "a booking" : max + " bookings") + " in this spike already, the most it"
+                + " allows, so that every customer gets a place. Cancel or complete one to book another.";
+    }
+
+    /** Why this customer cannot book in this spike now (organization not approved, quota reached), or null. */
+    public String cannotBook(User customer, Spike spike) {
+        if (customer.role() != Role.CUSTOMER || customer.orgId() == null) {
+            return "Only customers book upgrade windows.";
+        }
+        var status = db.select(ORGANIZATION.STATUS).from(ORGANIZATION).where(ORGANIZATION.ID.eq(customer.orgId())).fetchOne(ORGANIZATION.STATUS);
+        String refusal = organizationRefusal(Organizations.Status.of(status));
+        if (refusal != null) {
+            return refusal;
+        }
+        int held = db.fetchCount(BOOKING, BOOKING.SPIKE_ID.eq(spike.id()), BOOKING.ORG_ID.eq(customer.orgId()),
+                BOOKING.STATUS.in(BookingStatus.activeKeys()));
+        return held >= spike.maxBookingsPerOrganization() ? quotaMessage(spike) : null;
+    }
+
     public Result cancel(User actor, Spike spike, long bookingId, String reason) {
         Instant now = clock.instant();
         return db.transactionResult(cfg -> {

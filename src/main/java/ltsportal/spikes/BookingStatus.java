@@ -24,6 +24,11 @@ public enum BookingStatus {
         return this == REQUESTED || this == CONFIRMED || this == STAFFED;
     }
 
+    /** The keys of the active statuses, for queries. */
+    public static java.util.List<String> activeKeys() {
+        return java.util.Arrays.stream(values()).filter(BookingStatus::active).map(BookingStatus::key).toList();
+    }
+
     /** The window can still be changed: before anyone is staffed on it. */
     public boolean reschedulable() {
         return this == REQUESTED || this == CONFIRMED;

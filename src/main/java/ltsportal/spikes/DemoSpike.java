@@ -25,6 +25,9 @@ import org.jooq.DSLContext;
 public final class DemoSpike {
     public static final String NAME = "18.11 LTS upgrade spike";
 
+    /** Acme holds two seeded bookings; four lets a visitor trying the demo book two more before meeting the quota. */
+    public static final int DEMO_MAX_BOOKINGS_PER_ORGANIZATION = 4;
+
     private DemoSpike() {
     }
 
@@ -41,7 +44,7 @@ public final class DemoSpike {
                 ZoneId.of("Europe/Berlin"), "18.11",
                 new WindowTemplate(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
                         List.of(LocalTime.of(9, 0), LocalTime.of(14, 0)), Duration.ofHours(4), 4),
-                Set.of(), 3, 60, 24, Spike.Status.OPEN);
+                Set.of(), 3, 60, 24, Spike.Status.OPEN, false, DEMO_MAX_BOOKINGS_PER_ORGANIZATION);
         Spikes spikes = new Spikes(db);
         long id = spikes.create(spike, clock.instant());
         List<SpikeWindow> windows = spikes.windows(id);

@@ -22,7 +22,7 @@ import ltsportal.web.Form;
 public record SpikeForm(String name, String description, String startsOn, String endsOn, String timeZone,
                         String focus, List<String> weekdays, String startTimes, String windowMinutes, String capacity,
                         String blackoutDates, String minNotice, String horizonDays, String cancelCutoffHours,
-                        String status, boolean capacityFromStaffing) {
+                        String status, boolean capacityFromStaffing, String maxBookingsPerOrganization) {
 
     static final int MAX_WINDOWS = 2000;
     private static final Map<String, DayOfWeek> WEEKDAYS = java.util.Arrays.stream(DayOfWeek.values())
@@ -33,13 +33,13 @@ public record SpikeForm(String name, String description, String startsOn, String
                 in.text("timeZone"), in.text("focus"), in.all("weekdays"), in.text("startTimes"),
                 in.text("windowMinutes"), in.text("capacity"), in.text("blackoutDates"), in.text("minNotice"),
                 in.text("horizonDays"), in.text("cancelCutoffHours"), in.text("status"),
-                in.text("capacityFromStaffing").equals("true"));
+                in.text("capacityFromStaffing").equals("true"), in.text("maxBookingsPerOrganization"));
     }
 
     public static SpikeForm blank(LocalDate today) {
         return new SpikeForm("", "", today.plusDays(14).toString(), today.plusDays(27).toString(), "Europe/Berlin",
                 "", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"), "09:00, 14:00", "240", "3", "",
-                "3", "90", "24", "draft", false);
+                "3", "90", "24", "draft", false, String.valueOf(Spike.DEFAULT_MAX_BOOKINGS_PER_ORGANIZATION));
     }
 
     public static SpikeForm of(Spike s) {
@@ -49,7 +49,8 @@ public record SpikeForm(String name, String description, String startsOn, String
                 String.valueOf(s.template().duration().toMinutes()), String.valueOf(s.template().capacity()),
                 String.join(", ", new TreeSet<>(s.blackoutDates()).stream().map(LocalDate::toString).toList()),
                 String.valueOf(s.minNoticeBusinessDays()), String.valueOf(s.horizonDays()),
-                String.valueOf(s.cancelCutoffHours()), s.status().key(), s.capacityFromStaffing());
+                String.valueOf(s.cancelCutoffHours()), s.status().key(), s.capacityFromStaffing(),
+                String.valueOf(s.maxBookingsPerOrganization()));
     }
 
     public boolean hasDay(String day) {
@@ -107,6 +108,8 @@ public record SpikeForm(String name, String description, String startsOn, String
         Integer horizon = in.number("horizonDays", horizonDays, 1, 365, "The horizon is 1 to 365 days.");
         Integer cutoff = in.number("cancelCutoffHours", cancelCutoffHours, 0, 720, "The cut-off is 0 to 720 hours.");
         Spike.Status st = in.choice("status", status, STATUSES, "Choose draft, open or closed.");
+        Integer perOrganization = in.number("maxBookingsPerOrganization", maxBookingsPerOrganization, 1, 100,
+                "An organization may hold 1 to 100 bookings in a spike.");
         if (!in.valid()) {
             return null;
         }
@@ -117,6 +120,6 @@ public record SpikeForm(String name, String description, String startsOn, String
         }
         return new Spike(id, name, description, markdown.toSafeHtml(description), from, to,
                 ZoneId.of(timeZone), focusLine.get().name(), template, blackout, notice, horizon, cutoff, st,
-                capacityFromStaffing);
+                capacityFromStaffing, perOrganization);
     }
 }

@@ -160,6 +160,7 @@ public final class Spikes {
         r.setCancelCutoffHours(s.cancelCutoffHours());
         r.setStatus(s.status().key());
         r.setCapacityFromStaffing(s.capacityFromStaffing());
+        r.setMaxBookingsPerOrg(s.maxBookingsPerOrganization());
         r.changed(SPIKE.ID, false);
         r.changed(SPIKE.CREATED_AT, false);
         return r;
@@ -176,7 +177,8 @@ public final class Spikes {
                 r.getEndsOn(), ZoneId.of(r.getTimeZone()), r.getFocus(),
                 new WindowTemplate(days, times, Duration.ofMinutes(r.getWindowMinutes()), r.getCapacity()),
                 blackout, r.getMinNoticeBusinessDays(), r.getHorizonDays(), r.getCancelCutoffHours(),
-                Spike.Status.valueOf(r.getStatus().toUpperCase(java.util.Locale.ROOT)), r.getCapacityFromStaffing());
+                Spike.Status.valueOf(r.getStatus().toUpperCase(java.util.Locale.ROOT)), r.getCapacityFromStaffing(),
+                r.getMaxBookingsPerOrg());
     }
 
     static SpikeWindow window(SpikeWindowRecord r) {
