@@ -22,7 +22,10 @@ import ltsportal.accounts.LoginThrottle;
 import ltsportal.accounts.Sessions;
 import ltsportal.accounts.AuditPages;
 import ltsportal.accounts.Organizations;
+import ltsportal.accounts.SecondFactor;
+import ltsportal.accounts.SecondFactorPages;
 import ltsportal.accounts.SessionPages;
+import ltsportal.accounts.SignInChallenges;
 import ltsportal.organizations.OrganizationPages;
 import ltsportal.accounts.SignIn;
 import ltsportal.accounts.Signup;
@@ -124,15 +127,20 @@ public final class App {
         var bookings = new Bookings(deps.db());
         var bookingService = new BookingService(deps.db(), deps.clock());
         Organizations.backfillSkeletons(deps.db());
+        var secondFactor = new SecondFactor(deps.db(), deps.clock(),
+                deps.demo() ? java.util.Set.copyOf(DemoAccounts.emails()) : java.util.Set.of());
+        var challenges = new SignInChallenges(deps.db(), deps.clock());
+        var loginPages = new LoginPages(new SignIn(users, sessions, throttle, audit), sessions, audit, cookies, deps.clock(),
+                deps.demo() ? DemoAccounts.emails() : List.of(), secondFactor, challenges);
         var accounts = new Routes.AccountFeatures(
-                new LoginPages(new SignIn(users, sessions, throttle, audit),
-                        sessions, audit, cookies, deps.clock(), deps.demo() ? DemoAccounts.emails() : List.of()),
+                loginPages,
                 new SignupPages(new Signup(deps.db(), users, invitations, deps.clock()), invitations, sessions, audit, cookies),
                 new AccountPages(users, sessions, invitations, audit, throttle, deps.clock(), deps.baseUrl()),
                 new SessionPages(sessions, audit),
                 new AdminPages(deps.db(), users, sessions, audit, deps.clock()),
                 new AuditPages(audit),
-                new OrganizationPages(deps.db(), bookings, spikes, bookingService, audit, deps.clock()));
+                new OrganizationPages(deps.db(), bookings, spikes, bookingService, audit, deps.clock()),
+                new SecondFactorPages(secondFactor, challenges, loginPages, users, sessions, cookies, audit));
         var engineers = new Engineers(deps.db());
         var capacity = new Capacity(deps.db(), engineers);
         var spikeFeatures = new Routes.SpikeFeatures(

@@ -11,6 +11,7 @@ import ltsportal.accounts.AccountPages;
 import ltsportal.accounts.Role;
 import ltsportal.accounts.AdminPages;
 import ltsportal.accounts.AuditPages;
+import ltsportal.accounts.SecondFactorPages;
 import ltsportal.accounts.SessionPages;
 import ltsportal.accounts.LoginPages;
 import ltsportal.accounts.SignupPages;
@@ -39,7 +40,8 @@ public final class Routes {
     }
 
     public record AccountFeatures(LoginPages login, SignupPages signup, AccountPages account, SessionPages sessions, AdminPages admin,
-                                  AuditPages audit, ltsportal.organizations.OrganizationPages organizations) {
+                                  AuditPages audit, ltsportal.organizations.OrganizationPages organizations,
+                                  SecondFactorPages secondFactor) {
     }
 
     public record SpikeFeatures(SpikePages spikes, BookingPages bookings, ManageSpikePages manage, SpikeApi api) {
@@ -90,6 +92,11 @@ public final class Routes {
         routes.get("/login", a.login()::form, ANYONE);
         routes.post("/login", a.login()::login, ANYONE);
         routes.post("/logout", a.login()::logout, ANYONE);
+        routes.get("/login/code", a.secondFactor()::codeForm, ANYONE);
+        routes.post("/login/code", a.secondFactor()::code, ANYONE);
+        routes.get("/login/enrol", a.secondFactor()::enrolForm, ANYONE);
+        routes.get("/login/enrol/qr.png", a.secondFactor()::enrolQr, ANYONE);
+        routes.post("/login/enrol", a.secondFactor()::enrol, ANYONE);
         routes.get("/signup", a.signup()::form, ANYONE);
         routes.post("/signup", a.signup()::signup, ANYONE);
         routes.get("/invitations/{token}", a.signup()::invitationForm, ANYONE);
@@ -101,6 +108,12 @@ public final class Routes {
         routes.get("/account/password", a.account()::passwordForm, SIGNED_IN);
         routes.post("/account/password", a.account()::changePassword, SIGNED_IN);
         routes.get("/account/sessions", a.sessions()::list, SIGNED_IN);
+        routes.get("/account/two-factor", a.secondFactor()::page, SIGNED_IN);
+        routes.get("/account/two-factor/setup", a.secondFactor()::setupForm, SIGNED_IN);
+        routes.get("/account/two-factor/qr.png", a.secondFactor()::setupQr, SIGNED_IN);
+        routes.post("/account/two-factor/setup", a.secondFactor()::setup, SIGNED_IN);
+        routes.post("/account/two-factor/recovery-codes", a.secondFactor()::newRecoveryCodes, SIGNED_IN);
+        routes.post("/account/two-factor/disable", a.secondFactor()::disable, SIGNED_IN);
         routes.post("/account/sessions/end-others", a.sessions()::endOthers, SIGNED_IN);
         routes.post("/account/sessions/{handle}/end", a.sessions()::end, SIGNED_IN);
         routes.get("/account/invitations", a.account()::invitationsPage, CUSTOMER);
@@ -112,6 +125,7 @@ public final class Routes {
         routes.post("/admin/users/{id}/disable", a.admin()::disable, ADMIN);
         routes.post("/admin/users/{id}/enable", a.admin()::enable, ADMIN);
         routes.post("/admin/users/{id}/role", a.admin()::changeRole, ADMIN);
+        routes.post("/admin/users/{id}/reset-second-factor", a.secondFactor()::reset, ADMIN);
         routes.get("/admin/audit", a.audit()::page, ADMIN);
         routes.get("/admin/audit.csv", a.audit()::csv, ADMIN);
         routes.get("/admin/organizations", a.organizations()::list, PLANNERS);

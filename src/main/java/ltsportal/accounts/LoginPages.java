@@ -19,8 +19,13 @@ public final class LoginPages {
     private final Clock clock;
     private final List<String> demoAccounts;
 
+    private final SecondFactor secondFactor;
+    private final SignInChallenges challenges;
+
     public LoginPages(SignIn signIn, Sessions sessions, AuditLog audit, SessionCookies cookies, Clock clock,
-                      List<String> demoAccounts) {
+                      List<String> demoAccounts, SecondFactor secondFactor, SignInChallenges challenges) {
+        this.secondFactor = secondFactor;
+        this.challenges = challenges;
         this.signIn = signIn;
         this.sessions = sessions;
         this.audit = audit;
@@ -69,13 +74,26 @@ public final class LoginPages {
             render(ctx, 401, email, next, "That email and password do not match an account.");
             return;
         }
-        var success = (SignIn.Success) result;
+        User user = ((SignIn.Success) result).user();
+        if (secondFactor.enrolled(user.id())) {
+            cookies.setChallenge(ctx, challenges.start(user.id(), "code", next));
+            ctx.redirect("/login/code", HttpStatus.SEE_OTHER);
+        } else if (secondFactor.requiredFor(user)) {
+            cookies.setChallenge(ctx, challenges.start(user.id(), "enrol", next));
+            ctx.redirect("/login/enrol", HttpStatus.SEE_OTHER);
+        } else {
+            complete(ctx, user, next, "password");
+        }
+    }
+
+    /** The sign-in is proved: the session from before ends, a new one starts, and the user goes where they were headed. */
+    void complete(Context ctx, User user, String next, String how) {
         var old = Auth.session(ctx);
         if (old != null) {
             sessions.end(old);
         }
-        cookies.setSession(ctx, success.sessionId());
-        ctx.redirect(next(next, success.user()), HttpStatus.SEE_OTHER);
+        cookies.setSession(ctx, signIn.startSession(user, Sessions.Client.of(ctx), how));
+        ctx.redirect(next(next, user), HttpStatus.SEE_OTHER);
     }
 
     public void logout(Context ctx) {
@@ -88,7 +106,7 @@ public final class LoginPages {
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
-    private void render(Context ctx, int status, String email, String next, String error) {
+    void render(Context ctx, int status, String email, String next, String error) {
         Templates.render(ctx, status, "accounts/login", new LoginPage(email == null ? "" : email,
                 Auth.safeNext(next) == null ? "" : next, error, demoAccounts));
     }

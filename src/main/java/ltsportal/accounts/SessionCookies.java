@@ -30,6 +30,19 @@ public final class SessionCookies {
         set(ctx, sessionName(), "", 0);
     }
 
+    /** The cookie of a sign-in waiting for its second factor. */
+    public String challengeName() {
+        return https ? "__Host-portal_2fa" : "portal_2fa";
+    }
+
+    public void setChallenge(Context ctx, String token) {
+        set(ctx, challengeName(), token, -1);
+    }
+
+    public void clearChallenge(Context ctx) {
+        set(ctx, challengeName(), "", 0);
+    }
+
     void setCsrf(Context ctx, String token) {
         set(ctx, csrfName(), token, -1);
     }

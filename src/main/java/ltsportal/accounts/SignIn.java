@@ -24,7 +24,8 @@ public final class SignIn {
     public sealed interface Result permits Success, Refused, Locked {
     }
 
-    public record Success(User user, String sessionId) implements Result {
+    /** The password was right; the sign-in finishes with {@link #startSession} (after a second factor, if any). */
+    public record Success(User user) implements Result {
     }
 
     public record Refused() implements Result {
@@ -66,8 +67,13 @@ public final class SignIn {
             return new Refused();
         }
         throttle.succeeded(key, ip);
-        String sessionId = sessions.start(user.get().id(), client);
-        audit.record("login.success", user.get(), key, null, ip);
-        return new Success(user.get(), sessionId);
+        return new Success(user.get());
+    }
+
+    /** Signs the user in: a new session, audited with how the sign-in was proved. Returns the session id. */
+    public String startSession(User user, Sessions.Client client, String how) {
+        String sessionId = sessions.start(user.id(), client);
+        audit.record("login.success", user, user.email(), how, client.address());
+        return sessionId;
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import ltsportal.Database;
+import ltsportal.Demo;
 import ltsportal.support.BookingLoad;
 import ltsportal.support.PortalProcess;
 import ltsportal.support.TestDatabase;
@@ -35,29 +36,41 @@ class CrashTest {
     void aKilledPortalLosesNoConfirmedBookingOnAnH2File() throws Exception {
         Path dir = Files.createTempDirectory("portal-crash");
         String url = "jdbc:h2:file:" + dir.resolve("portal").toAbsolutePath() + ";AUTO_SERVER=FALSE";
-        crashAndCheck(url, "sa", "", () -> {
-            JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL(Database.durable(url));
-            h2.setUser("sa");
-            return Database.dsl(h2, url);
-        });
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL(Database.durable(url));
+        h2.setUser("sa");
+        crashAndCheck(url, "sa", "", () -> h2);
     }
 
     @Test
     void aKilledPortalLosesNoConfirmedBookingOnPostgresql() throws Exception {
         try (TestDatabase database = TestDatabase.postgres()) {
-            crashAndCheck(database.jdbcUrl, TestDatabase.PG_USER, TestDatabase.PG_PASSWORD, () -> Database.dsl(database.dataSource, database.jdbcUrl));
+            crashAndCheck(database.jdbcUrl, TestDatabase.PG_USER, TestDatabase.PG_PASSWORD, () -> database.dataSource);
         }
     }
 
     interface Db {
-        DSLContext open();
+        javax.sql.DataSource open();
+    }
+
+    /**
+     * The database as demo mode leaves it, made before the portal starts (which then finds it seeded), with
+     * the demo spike's per-organization quota raised: this test is about crashes, and books more than a
+     * customer may hold. The quota has its own tests.
+     */
+    private static void prepare(String url, javax.sql.DataSource dataSource) {
+        Database.migrate(dataSource);
+        DSLContext db = Database.dsl(dataSource, url);
+        Demo.seed(db, java.time.Clock.fixed(java.time.Instant.parse("2026-06-01T12:00:00Z"), java.time.ZoneOffset.UTC),
+                TestPortal.DEMO_PASSWORD, TestPortal.content());
+        db.update(ltsportal.db.Tables.SPIKE).set(ltsportal.db.Tables.SPIKE.MAX_BOOKINGS_PER_ORG, 100).execute();
     }
 
     private void crashAndCheck(String url, String user, String password, Db verify) throws Exception {
         BookingLoad load = new BookingLoad();
         CountDownLatch enough = new CountDownLatch(CONFIRMED_BEFORE_KILL);
         List<Thread> customers = new ArrayList<>();
+        prepare(url, verify.open());
         try (PortalProcess portal = PortalProcess.start(url, user, password)) {
             List<Long> windows = BookingLoad.windows(signedIn(portal, "customer@demo.test"));
             for (String email : List.of("customer@demo.test", "customer2@demo.test")) {
@@ -80,7 +93,7 @@ class CrashTest {
             assertEquals(0, again.stop(), "SIGTERM drains and exits 0:\n" + again.log());
             assertTrue(again.log().contains("Stopped"), again.log());
         }
-        load.assertConsistent(verify.open());
+        load.assertConsistent(Database.dsl(verify.open(), url));
         assertTrue(load.confirmed.size() >= CONFIRMED_BEFORE_KILL);
     }
 

@@ -38,6 +38,7 @@ class ManageSpikesHttpTest extends OnBothDatabases {
         f.put("horizonDays", "90");
         f.put("cancelCutoffHours", "24");
         f.put("status", "open");
+        f.put("maxBookingsPerOrganization", "2");
         return f;
     }
 
@@ -113,7 +114,8 @@ class ManageSpikesHttpTest extends OnBothDatabases {
                 "startTimes", f.startTimes(), "windowMinutes", f.windowMinutes(), "capacity", f.capacity(),
                 "blackoutDates", f.blackoutDates()));
         fields.putAll(Map.of("minNotice", f.minNotice(), "horizonDays", f.horizonDays(),
-                "cancelCutoffHours", f.cancelCutoffHours(), "status", f.status(), "weekdays", "MONDAY"));
+                "cancelCutoffHours", f.cancelCutoffHours(), "status", f.status(), "weekdays", "MONDAY",
+                "maxBookingsPerOrganization", f.maxBookingsPerOrganization()));
         return fields;
     }
 

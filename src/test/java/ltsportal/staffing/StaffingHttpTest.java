@@ -333,7 +333,7 @@ class StaffingHttpTest extends OnBothDatabases {
                 "endsOn", f.endsOn(), "timeZone", f.timeZone(), "focus", f.focus(), "startTimes", f.startTimes(),
                 "windowMinutes", f.windowMinutes(), "capacity", f.capacity(), "blackoutDates", f.blackoutDates()));
         form.putAll(Map.of("minNotice", f.minNotice(), "horizonDays", f.horizonDays(), "cancelCutoffHours", f.cancelCutoffHours(),
-                "status", f.status(), "capacityFromStaffing", "true"));
+                "status", f.status(), "capacityFromStaffing", "true", "maxBookingsPerOrganization", f.maxBookingsPerOrganization()));
         manager.get("/manage/spikes/1");
         var saved = manager.postMulti("/manage/spikes/1", form, "weekdays", f.weekdays().toArray(String[]::new));
         assertEquals(303, saved.statusCode(), saved.body());

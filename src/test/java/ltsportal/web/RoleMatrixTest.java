@@ -67,6 +67,18 @@ class RoleMatrixTest {
         row("GET /account/password", "/account/password", 303, 200, 200, 200, 200);
         row("POST /account/password", "/account/password", 303, 400, 400, 400, 400);
         row("GET /account/sessions", "/account/sessions", 303, 200, 200, 200, 200);
+        row("GET /login/code", "/login/code", 401, 401, 401, 401, 401);
+        row("POST /login/code", "/login/code", 401, 401, 401, 401, 401);
+        row("GET /login/enrol", "/login/enrol", 401, 401, 401, 401, 401);
+        row("GET /login/enrol/qr.png", "/login/enrol/qr.png", 404, 404, 404, 404, 404);
+        row("POST /login/enrol", "/login/enrol", 401, 401, 401, 401, 401);
+        row("GET /account/two-factor", "/account/two-factor", 303, 200, 200, 200, 200);
+        row("GET /account/two-factor/setup", "/account/two-factor/setup", 303, 200, 200, 200, 200);
+        row("GET /account/two-factor/qr.png", "/account/two-factor/qr.png", 303, 200, 200, 200, 200);
+        row("POST /account/two-factor/setup", "/account/two-factor/setup", 303, 400, 400, 400, 400);
+        row("POST /account/two-factor/recovery-codes", "/account/two-factor/recovery-codes", 303, 400, 400, 400, 400);
+        row("POST /account/two-factor/disable", "/account/two-factor/disable", 303, 400, 400, 400, 400);
+        row("POST /admin/users/{id}/reset-second-factor", "/admin/users/999999/reset-second-factor", 303, 403, 403, 403, 404);
         row("POST /account/sessions/end-others", "/account/sessions/end-others", 303, 303, 303, 303, 303);
         row("POST /account/sessions/{handle}/end", "/account/sessions/nosuchhandle/end", 303, 404, 404, 404, 404);
         row("GET /account/invitations", "/account/invitations", 303, 200, 403, 403, 403);
