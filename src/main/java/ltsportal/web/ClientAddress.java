@@ -50,6 +50,9 @@ public final class ClientAddress {
     }
 
     String resolve(String peer, String forwardedFor) {
+        if (peer != null && peer.startsWith("[") && peer.endsWith("]")) {
+            peer = peer.substring(1, peer.length() - 1); // Jetty writes IPv6 peers as [::1]
+        }
         if (forwardedFor == null || forwardedFor.isBlank() || !isTrusted(peer)) {
             return peer;
         }

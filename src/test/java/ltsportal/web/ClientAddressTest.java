@@ -33,6 +33,8 @@ class ClientAddressTest {
         assertEquals("203.0.113.5", proxies.resolve("2001:db8:0:1::7", "203.0.113.5"));
         assertEquals("203.0.113.5", proxies.resolve("0:0:0:0:0:0:0:1", "203.0.113.5"));
         assertEquals("2001:db9::1", proxies.resolve("2001:db9::1", "203.0.113.5"));
+        assertEquals("203.0.113.5", proxies.resolve("[0:0:0:0:0:0:0:1]", "203.0.113.5"), "Jetty's bracketed IPv6 peer");
+        assertEquals("0:0:0:0:0:0:0:1", ClientAddress.DIRECT.resolve("[0:0:0:0:0:0:0:1]", null));
     }
 
     @Test
