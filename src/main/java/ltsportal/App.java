@@ -143,11 +143,16 @@ public final class App {
                 new SecondFactorPages(secondFactor, challenges, loginPages, users, sessions, cookies, audit));
         var engineers = new Engineers(deps.db());
         var capacity = new Capacity(deps.db(), engineers);
+        var bookingPages = new BookingPages(spikes, bookings, bookingService, planner, deps.clock(), audit);
+        var conversation = new ltsportal.assistance.ConversationPages(
+                new ltsportal.assistance.Messages(deps.db(), deps.clock(), new Markdown()), bookingPages);
+        bookingPages.sections(conversation);
         var spikeFeatures = new Routes.SpikeFeatures(
                 new SpikePages(spikes, deps.clock()),
-                new BookingPages(spikes, bookings, bookingService, planner, deps.clock(), audit),
+                bookingPages,
                 new ManageSpikePages(spikes, bookings, deps.catalog(), new Markdown(), deps.clock(), capacity::recompute, audit),
-                new SpikeApi(spikes, bookings));
+                new SpikeApi(spikes, bookings),
+                conversation);
         var assignments = new Assignments(deps.db(), deps.clock());
         var board = new StaffingBoard(deps.db(), spikes, bookings, engineers, assignments);
         var suggestions = new Suggestions(deps.db(), engineers, assignments);

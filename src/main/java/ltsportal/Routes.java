@@ -44,7 +44,8 @@ public final class Routes {
                                   SecondFactorPages secondFactor) {
     }
 
-    public record SpikeFeatures(SpikePages spikes, BookingPages bookings, ManageSpikePages manage, SpikeApi api) {
+    public record SpikeFeatures(SpikePages spikes, BookingPages bookings, ManageSpikePages manage, SpikeApi api,
+                                ltsportal.assistance.ConversationPages conversation) {
     }
 
     public record StaffingFeatures(EngineerPages engineers, StaffingPages staffing, SchedulePages schedule, StaffingApi api) {
@@ -143,6 +144,7 @@ public final class Routes {
         routes.get("/bookings/{id}", s.bookings()::show, SIGNED_IN);
         routes.post("/bookings/{id}/reschedule", s.bookings()::reschedule, SIGNED_IN);
         routes.post("/bookings/{id}/cancel", s.bookings()::cancel, SIGNED_IN);
+        routes.post("/bookings/{id}/messages", s.conversation()::post, SIGNED_IN);
         routes.post("/bookings/{id}/confirm", s.bookings()::confirm, SUPPORT);
         routes.post("/bookings/{id}/complete", s.bookings()::complete, SUPPORT);
         routes.get("/api/v1/spikes", s.api()::list, SIGNED_IN);

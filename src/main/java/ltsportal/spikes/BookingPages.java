@@ -32,6 +32,8 @@ public final class BookingPages {
     private final Clock clock;
     private final AuditLog audit;
 
+    private BookingSections sections = BookingSections.NONE;
+
     public BookingPages(Spikes spikes, Bookings bookings, BookingService service, Planner planner, Clock clock, AuditLog audit) {
         this.audit = audit;
         this.spikes = spikes;
@@ -48,9 +50,19 @@ public final class BookingPages {
     }
 
     /** One booking: its window in the viewer's zone and the spike's, its path, what the viewer may do. */
+    /** What other features add to the page (see {@link BookingSections}); set once, when the app is built. */
+    public void sections(BookingSections sections) {
+        this.sections = sections;
+    }
+
+    /** The booking's page again, with another feature's refused form (its errors and what was typed). */
+    public void showWith(Context ctx, int status, Booking booking, Map<String, String> errors, Map<String, String> kept) {
+        render(ctx, status, booking, null, errors, kept);
+    }
+
     public record BookingPage(Booking booking, Spike spike, String error, List<Booking.Event> history, String when,
                               String whenSpike, boolean canChange, boolean canCancel, List<WindowView> otherWindows,
-                              Plan plan, List<Booking.Engineer> engineers) {
+                              Plan plan, List<Booking.Engineer> engineers, Record sections) {
     }
 
     /** Customers see who will help them once the booking is staffed; staff see who is on it at any time. */
@@ -198,13 +210,17 @@ public final class BookingPages {
     }
 
     /** The booking, if the acting user may see it: another organization's is simply not found. */
-    private Booking booking(Context ctx) {
+    public Booking booking(Context ctx) {
         String raw = ctx.pathParam("id");
         long id = SpikePages.parseId(raw.endsWith(".ics") ? raw.substring(0, raw.length() - 4) : raw);
         return bookings.find(Auth.user(ctx), id).orElseThrow(() -> new PageNotFound("There is no booking with this number."));
     }
 
     private void render(Context ctx, int status, Booking booking, String error) {
+        render(ctx, status, booking, error, Map.of(), Map.of());
+    }
+
+    private void render(Context ctx, int status, Booking booking, String error, Map<String, String> errors, Map<String, String> kept) {
         User user = Auth.user(ctx);
         Spike spike = spikes.byId(booking.spikeId()).orElseThrow();
         var now = clock.instant();
@@ -220,7 +236,8 @@ public final class BookingPages {
                 booking.status().canBecome(BookingStatus.CANCELLED) && beforeCutoff,
                 WindowView.of(spike, spikes.windows(spike.id()), user.zone(), now).stream()
                         .filter(v -> v.bookable() && v.window().id() != booking.windowId()).toList(),
-                plan instanceof Planner.Planned planned ? planned.plan() : null, engineersShown(user, booking, bookings)));
+                plan instanceof Planner.Planned planned ? planned.plan() : null, engineersShown(user, booking, bookings),
+                sections.of(user, booking, errors, kept)));
     }
 
     private void renderForm(Context ctx, int status, Spike spike, BookingForm form, Map<String, String> errors) {

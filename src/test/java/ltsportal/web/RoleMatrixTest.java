@@ -106,6 +106,7 @@ class RoleMatrixTest {
         row("GET /bookings/{id}", "/bookings/1", 303, 200, 200, 200, 200);
         row("POST /bookings/{id}/reschedule", "/bookings/1/reschedule", 303, 400, 400, 400, 400);
         row("POST /bookings/{id}/cancel", "/bookings/1/cancel", 303, 400, 400, 400, 400);
+        row("POST /bookings/{id}/messages", "/bookings/1/messages", 303, 400, 400, 400, 400);
         row("POST /bookings/{id}/confirm", "/bookings/999999/confirm", 303, 403, 404, 404, 403);
         row("POST /bookings/{id}/complete", "/bookings/999999/complete", 303, 403, 404, 404, 403);
         row("GET /api/v1/spikes", "/api/v1/spikes", 401, 200, 200, 200, 200);

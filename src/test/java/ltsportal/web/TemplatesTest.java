@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class TemplatesTest {
     /** Every unescaped output in the templates, each a field filled by Markdown.toSafeHtml at content load. */
     private static final List<String> ALLOWED = List.of(
+            "assistance/conversation.html: ${m.bodyHtml()}", // Messages: Markdown.toSafeHtml
             "catalog/line.html: ${line.notesHtml()}",
             "planner/hop.html: ${hop.stop().reasonHtml()}",
             "planner/hop.html: ${a.messageHtml()}",
