@@ -144,8 +144,8 @@ public final class App {
         var engineers = new Engineers(deps.db());
         var capacity = new Capacity(deps.db(), engineers);
         var bookingPages = new BookingPages(spikes, bookings, bookingService, planner, deps.clock(), audit);
-        var conversation = new ltsportal.assistance.ConversationPages(
-                new ltsportal.assistance.Messages(deps.db(), deps.clock(), new Markdown()), bookingPages);
+        var conversation = new ltsportal.assistance.AssistancePages(new ltsportal.assistance.Reviews(deps.db(), deps.clock()),
+                new ltsportal.assistance.Messages(deps.db(), deps.clock(), new Markdown()), bookingPages, new Markdown(), audit);
         bookingPages.sections(conversation);
         var spikeFeatures = new Routes.SpikeFeatures(
                 new SpikePages(spikes, deps.clock()),

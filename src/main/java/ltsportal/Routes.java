@@ -45,7 +45,7 @@ public final class Routes {
     }
 
     public record SpikeFeatures(SpikePages spikes, BookingPages bookings, ManageSpikePages manage, SpikeApi api,
-                                ltsportal.assistance.ConversationPages conversation) {
+                                ltsportal.assistance.AssistancePages assistance) {
     }
 
     public record StaffingFeatures(EngineerPages engineers, StaffingPages staffing, SchedulePages schedule, StaffingApi api) {
@@ -110,6 +110,7 @@ public final class Routes {
         routes.post("/account/password", a.account()::changePassword, SIGNED_IN);
         routes.get("/account/sessions", a.sessions()::list, SIGNED_IN);
         routes.get("/account/two-factor", a.secondFactor()::page, SIGNED_IN);
+        routes.post("/account/two-factor/start", a.secondFactor()::startSetup, SIGNED_IN);
         routes.get("/account/two-factor/setup", a.secondFactor()::setupForm, SIGNED_IN);
         routes.get("/account/two-factor/qr.png", a.secondFactor()::setupQr, SIGNED_IN);
         routes.post("/account/two-factor/setup", a.secondFactor()::setup, SIGNED_IN);
@@ -144,7 +145,9 @@ public final class Routes {
         routes.get("/bookings/{id}", s.bookings()::show, SIGNED_IN);
         routes.post("/bookings/{id}/reschedule", s.bookings()::reschedule, SIGNED_IN);
         routes.post("/bookings/{id}/cancel", s.bookings()::cancel, SIGNED_IN);
-        routes.post("/bookings/{id}/messages", s.conversation()::post, SIGNED_IN);
+        routes.post("/bookings/{id}/messages", s.assistance()::post, SIGNED_IN);
+        routes.post("/bookings/{id}/review", s.assistance()::submitReview, SIGNED_IN);
+        routes.post("/bookings/{id}/review/decision", s.assistance()::decide, SUPPORT);
         routes.post("/bookings/{id}/confirm", s.bookings()::confirm, SUPPORT);
         routes.post("/bookings/{id}/complete", s.bookings()::complete, SUPPORT);
         routes.get("/api/v1/spikes", s.api()::list, SIGNED_IN);

@@ -79,6 +79,7 @@ public final class LoginPages {
             cookies.setChallenge(ctx, challenges.start(user.id(), "code", next));
             ctx.redirect("/login/code", HttpStatus.SEE_OTHER);
         } else if (secondFactor.requiredFor(user)) {
+            secondFactor.startSetup(user.id());
             cookies.setChallenge(ctx, challenges.start(user.id(), "enrol", next));
             ctx.redirect("/login/enrol", HttpStatus.SEE_OTHER);
         } else {

@@ -47,16 +47,18 @@ public final class SecondFactor {
         return user.staff() && !exempt.contains(Emails.key(user.email()));
     }
 
-    /** The secret being set up (made once, kept until confirmed or replaced). */
-    public String pendingSecret(long userId) {
-        String pending = db.select(APP_USER.TOTP_PENDING_SECRET).from(APP_USER).where(APP_USER.ID.eq(userId))
-                .fetchOne(APP_USER.TOTP_PENDING_SECRET);
-        if (pending != null) {
-            return pending;
+    /** The secret being set up, if a setup was started (read only: pages that show it are GETs). */
+    public java.util.Optional<String> pendingSecret(long userId) {
+        return db.select(APP_USER.TOTP_PENDING_SECRET).from(APP_USER).where(APP_USER.ID.eq(userId))
+                .fetchOptional(APP_USER.TOTP_PENDING_SECRET);
+    }
+
+    /** Starts a setup (a POST's work): a new secret, unless one is pending already. */
+    public void startSetup(long userId) {
+        if (pendingSecret(userId).isEmpty()) {
+            db.update(APP_USER).set(APP_USER.TOTP_PENDING_SECRET, new DefaultSecretGenerator(32).generate())
+                    .where(APP_USER.ID.eq(userId).and(APP_USER.TOTP_PENDING_SECRET.isNull())).execute();
         }
-        String secret = new DefaultSecretGenerator(32).generate();
-        db.update(APP_USER).set(APP_USER.TOTP_PENDING_SECRET, secret).where(APP_USER.ID.eq(userId)).execute();
-        return secret;
     }
 
     /** The setup QR code (PNG) for an authenticator app. */

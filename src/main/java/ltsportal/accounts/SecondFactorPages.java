@@ -110,7 +110,7 @@ public final class SecondFactorPages {
             return;
         }
         User user = users.byId(c.userId()).orElseThrow();
-        renderEnrol(ctx, 200, "/login/enrol", "/login/enrol/qr.png", factor.pendingSecret(user.id()), null, true);
+        renderEnrol(ctx, 200, "/login/enrol", "/login/enrol/qr.png", factor.pendingSecret(user.id()).orElseThrow(), null, true);
     }
 
     public void enrolQr(Context ctx) {
@@ -119,7 +119,7 @@ public final class SecondFactorPages {
             throw new PageNotFound("There is no sign-in waiting for its setup.");
         }
         User user = users.byId(c.userId()).orElseThrow();
-        png(ctx, factor.qr(user, factor.pendingSecret(user.id())));
+        png(ctx, factor.qr(user, factor.pendingSecret(user.id()).orElseThrow()));
     }
 
     public void enrol(Context ctx) {
@@ -136,7 +136,7 @@ public final class SecondFactorPages {
                 expired(ctx);
                 return;
             }
-            renderEnrol(ctx, 400, "/login/enrol", "/login/enrol/qr.png", factor.pendingSecret(user.id()),
+            renderEnrol(ctx, 400, "/login/enrol", "/login/enrol/qr.png", factor.pendingSecret(user.id()).orElseThrow(),
                     "That code does not match. Check the app shows the LTS Portal entry just added, and the phone's time is right.", true);
             return;
         }
@@ -161,18 +161,29 @@ public final class SecondFactorPages {
         renderOwn(ctx, 200, Map.of());
     }
 
+    /** Starts a setup (a new secret) and shows it: a POST, since it writes. */
+    public void startSetup(Context ctx) {
+        User me = Auth.user(ctx);
+        if (!factor.enrolled(me.id())) {
+            factor.startSetup(me.id());
+        }
+        ctx.redirect("/account/two-factor/setup", HttpStatus.SEE_OTHER);
+    }
+
     public void setupForm(Context ctx) {
         User me = Auth.user(ctx);
-        if (factor.enrolled(me.id())) {
+        var pending = factor.pendingSecret(me.id());
+        if (factor.enrolled(me.id()) || pending.isEmpty()) {
             ctx.redirect("/account/two-factor", HttpStatus.SEE_OTHER);
             return;
         }
-        renderEnrol(ctx, 200, "/account/two-factor/setup", "/account/two-factor/qr.png", factor.pendingSecret(me.id()), null, false);
+        renderEnrol(ctx, 200, "/account/two-factor/setup", "/account/two-factor/qr.png", pending.get(), null, false);
     }
 
     public void setupQr(Context ctx) {
         User me = Auth.user(ctx);
-        png(ctx, factor.qr(me, factor.pendingSecret(me.id())));
+        String pending = factor.pendingSecret(me.id()).orElseThrow(() -> new PageNotFound("No setup was started."));
+        png(ctx, factor.qr(me, pending));
     }
 
     public void setup(Context ctx) {
@@ -183,7 +194,12 @@ public final class SecondFactorPages {
         }
         List<String> codes = factor.confirm(me.id(), Form.of(ctx).text("code"));
         if (codes == null) {
-            renderEnrol(ctx, 400, "/account/two-factor/setup", "/account/two-factor/qr.png", factor.pendingSecret(me.id()),
+            var pending = factor.pendingSecret(me.id());
+            if (pending.isEmpty()) {
+                ctx.redirect("/account/two-factor", HttpStatus.SEE_OTHER);
+                return;
+            }
+            renderEnrol(ctx, 400, "/account/two-factor/setup", "/account/two-factor/qr.png", pending.get(),
                     "That code does not match. Check the app shows the LTS Portal entry just added, and the phone's time is right.", false);
             return;
         }

@@ -183,7 +183,9 @@ public final class BookingPages {
 
     public void confirm(Context ctx) {
         Booking booking = booking(ctx);
-        after(ctx, booking, service.advance(Auth.user(ctx), booking.id(), booking.status(), BookingStatus.CONFIRMED), "booking.confirmed", null,
+        String override = Form.of(ctx).text("overrideReason");
+        after(ctx, booking, service.confirm(Auth.user(ctx), booking.id(), booking.status(), override), "booking.confirmed",
+                override.isEmpty() ? null : "override: " + override,
                 "The booking is confirmed.");
     }
 

@@ -2,6 +2,7 @@ package ltsportal.spikes;
 
 import static ltsportal.db.Tables.ASSIGNMENT;
 import static ltsportal.db.Tables.BOOKING;
+import static ltsportal.db.Tables.BOOKING_REVIEW;
 import static ltsportal.db.Tables.ORGANIZATION;
 import static ltsportal.db.Tables.BOOKING_EVENT;
 import static ltsportal.db.Tables.SPIKE_WINDOW;
@@ -252,8 +253,32 @@ public final class BookingService {
         });
     }
 
+    /**
+     * Confirms a booking: only once its plan review is approved, unless a manager overrides with a written
+     * reason (kept on the booking and in its history). Otherwise refused as a conflict (409) saying why.
+     */
+    public Result confirm(User staff, long bookingId, BookingStatus from, String overrideReason) {
+        boolean approved = db.fetchExists(BOOKING_REVIEW, BOOKING_REVIEW.BOOKING_ID.eq(bookingId).and(BOOKING_REVIEW.STATUS.eq("approved")));
+        String reason = overrideReason == null ? "" : overrideReason.strip();
+        if (!approved) {
+            if (reason.isEmpty() || staff.role() != Role.MANAGER) {
+                return new Refused("This booking cannot be confirmed yet: its upgrade plan has no approved review."
+                        + (staff.role() == Role.MANAGER ? " To confirm anyway, give the reason for the override." : ""), true);
+            }
+            if (reason.length() > 500) {
+                return new Refused("Give the override's reason in at most 500 characters.", false);
+            }
+        }
+        return advance(staff, bookingId, from, BookingStatus.CONFIRMED, approved ? null : reason);
+    }
+
     /** Staff move a booking along its life (confirm, complete): a compare-and-swap on the status. */
     public Result advance(User staff, long bookingId, BookingStatus from, BookingStatus to) {
+        return advance(staff, bookingId, from, to, null);
+    }
+
+    /** {@code override}: a manager's reason to confirm without an approved review, kept in the same transaction. */
+    private Result advance(User staff, long bookingId, BookingStatus from, BookingStatus to, String override) {
         if (staff.role() == Role.CUSTOMER) {
             return new Refused("Only support staff change a booking's status.", false);
         }
@@ -271,7 +296,11 @@ public final class BookingService {
             if (changed != 1) {
                 return new Refused("The booking changed meanwhile; reload to see its status.", true);
             }
-            event(tx, bookingId, staff, to.key(), from, reached, null, at);
+            event(tx, bookingId, staff, override == null ? to.key() : "confirmed-override", from, reached,
+                    override == null ? null : "without an approved review: " + override, at);
+            if (override != null) {
+                tx.update(BOOKING).set(BOOKING.CONFIRM_OVERRIDE, override).where(BOOKING.ID.eq(bookingId)).execute();
+            }
             return new Done(bookingId);
         });
     }

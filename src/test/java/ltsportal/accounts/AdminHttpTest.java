@@ -98,8 +98,14 @@ class AdminHttpTest extends OnBothDatabases {
         assertEquals(2, CreateAdminCommand.run(portal.db, portal.clock, "not an email", o -> "the very first admin password", print));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("admin root@ops.test created"));
         WebClient root = portal.visitor();
-        assertEquals("/admin/users", root.post("/login", Map.of("email", "root@ops.test",
-                "password", "the very first admin password")).headers().firstValue("Location").orElse(""));
+        assertEquals("/login/enrol", root.post("/login", Map.of("email", "root@ops.test",
+                "password", "the very first admin password")).headers().firstValue("Location").orElse(""),
+                "the password is right; an admin sets up the second factor before anything else");
+        var setup = root.get("/login/enrol");
+        var secret = java.util.regex.Pattern.compile("<code class=\"secret\">([A-Z2-7 ]+)</code>").matcher(setup.body());
+        assertTrue(secret.find(), setup.body());
+        assertEquals(200, root.post("/login/enrol", Map.of("code", SecondFactor.codeAt(secret.group(1).replace(" ", ""),
+                portal.clock.instant()))).statusCode());
         assertEquals(200, root.get("/admin/users").statusCode());
     }
 }

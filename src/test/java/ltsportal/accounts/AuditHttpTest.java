@@ -40,6 +40,7 @@ class AuditHttpTest extends OnBothDatabases {
         long booking = load.confirmed.values().iterator().next();
         WebClient engineer = portal.signedIn("engineer@demo.test");
         engineer.get("/bookings/" + booking);
+        portal.approvedReview(booking);
         assertEquals(303, engineer.post("/bookings/" + booking + "/confirm", Map.of()).statusCode());
         casey.get("/account");
         casey.post("/account", Map.of("name", "", "timeZone", "Europe/Berlin"));

@@ -144,6 +144,7 @@ class SecondFactorHttpTest extends OnBothDatabases {
     void customersMayTurnItOnAndOffAndDemoAccountsAreExempt() {
         WebClient casey = portal.signedIn("customer@demo.test");
         assertTrue(casey.get("/account/two-factor").body().contains("Set up a second factor"));
+        assertEquals(303, casey.post("/account/two-factor/start", Map.of()).statusCode());
         var setup = casey.get("/account/two-factor/setup");
         Matcher m = SECRET.matcher(setup.body());
         assertTrue(m.find());

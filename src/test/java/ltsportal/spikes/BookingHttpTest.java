@@ -231,6 +231,7 @@ class BookingHttpTest extends OnBothDatabases {
         WebClient manager = portal.signedIn("manager@demo.test");
         engineer.get("/bookings/" + id);
         manager.get("/bookings/" + id);
+        portal.approvedReview(id);
         assertEquals(303, engineer.post("/bookings/" + id + "/confirm", Map.of()).statusCode());
         var second = manager.post("/bookings/" + id + "/confirm", Map.of());
         assertEquals(400, second.statusCode(), "already confirmed: the second click changes nothing");

@@ -57,6 +57,7 @@ class StaffingHttpTest extends OnBothDatabases {
     void aPrimaryOnAConfirmedBookingStaffsItAndTheCustomerSeesWho() throws Exception {
         WebClient engineer = portal.signedIn("engineer@demo.test");
         engineer.get("/bookings/2");
+        portal.approvedReview(2);
         assertEquals(303, engineer.post("/bookings/2/confirm", Map.of()).statusCode());
         assertEquals("confirmed", status(2));
         WebClient casey = portal.signedIn("customer@demo.test");
@@ -92,6 +93,7 @@ class StaffingHttpTest extends OnBothDatabases {
         assertEquals("requested", status(1), "the demo gives booking 1 its primary before anyone confirmed it");
         WebClient engineer = portal.signedIn("engineer@demo.test");
         engineer.get("/bookings/1");
+        portal.approvedReview(1);
         assertEquals(303, engineer.post("/bookings/1/confirm", Map.of()).statusCode());
         assertEquals("staffed", status(1));
     }

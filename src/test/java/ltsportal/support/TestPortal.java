@@ -87,6 +87,21 @@ public final class TestPortal implements AutoCloseable {
         return new TestPortal(Instant.parse(instant), dataSource, jdbcUrl);
     }
 
+    /**
+     * The booking's plan review, approved, as if its customer had sent a plan and an engineer approved it:
+     * for tests about what follows (confirming, staffing). The review itself has its own tests.
+     */
+    public void approvedReview(long bookingId) {
+        var now = clock.instant().atOffset(java.time.ZoneOffset.UTC);
+        long customer = db.select(ltsportal.db.Tables.BOOKING.CREATED_BY).from(ltsportal.db.Tables.BOOKING)
+                .where(ltsportal.db.Tables.BOOKING.ID.eq(bookingId)).fetchSingle().value1();
+        db.insertInto(ltsportal.db.Tables.BOOKING_REVIEW).set(ltsportal.db.Tables.BOOKING_REVIEW.BOOKING_ID, bookingId)
+                .set(ltsportal.db.Tables.BOOKING_REVIEW.STATUS, "approved").set(ltsportal.db.Tables.BOOKING_REVIEW.PLAN_MD, "plan")
+                .set(ltsportal.db.Tables.BOOKING_REVIEW.ROLLBACK_MD, "rollback").set(ltsportal.db.Tables.BOOKING_REVIEW.TOPOLOGY, "one node")
+                .set(ltsportal.db.Tables.BOOKING_REVIEW.BACKUP_VERIFIED, true).set(ltsportal.db.Tables.BOOKING_REVIEW.SUBMITTED_BY, customer)
+                .set(ltsportal.db.Tables.BOOKING_REVIEW.SUBMITTED_AT, now).execute();
+    }
+
     /** A fresh visitor with its own cookies, like one browser. */
     public WebClient visitor() {
         return new WebClient(this);

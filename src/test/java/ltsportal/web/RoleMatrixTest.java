@@ -73,8 +73,10 @@ class RoleMatrixTest {
         row("GET /login/enrol/qr.png", "/login/enrol/qr.png", 404, 404, 404, 404, 404);
         row("POST /login/enrol", "/login/enrol", 401, 401, 401, 401, 401);
         row("GET /account/two-factor", "/account/two-factor", 303, 200, 200, 200, 200);
-        row("GET /account/two-factor/setup", "/account/two-factor/setup", 303, 200, 200, 200, 200);
-        row("GET /account/two-factor/qr.png", "/account/two-factor/qr.png", 303, 200, 200, 200, 200);
+        // Before a setup is started the setup page sends back and there is no QR code; the rows run in this order.
+        row("GET /account/two-factor/setup", "/account/two-factor/setup", 303, 303, 303, 303, 303);
+        row("GET /account/two-factor/qr.png", "/account/two-factor/qr.png", 303, 404, 404, 404, 404);
+        row("POST /account/two-factor/start", "/account/two-factor/start", 303, 303, 303, 303, 303);
         row("POST /account/two-factor/setup", "/account/two-factor/setup", 303, 400, 400, 400, 400);
         row("POST /account/two-factor/recovery-codes", "/account/two-factor/recovery-codes", 303, 400, 400, 400, 400);
         row("POST /account/two-factor/disable", "/account/two-factor/disable", 303, 400, 400, 400, 400);
@@ -107,6 +109,8 @@ class RoleMatrixTest {
         row("POST /bookings/{id}/reschedule", "/bookings/1/reschedule", 303, 400, 400, 400, 400);
         row("POST /bookings/{id}/cancel", "/bookings/1/cancel", 303, 400, 400, 400, 400);
         row("POST /bookings/{id}/messages", "/bookings/1/messages", 303, 400, 400, 400, 400);
+        row("POST /bookings/{id}/review", "/bookings/1/review", 303, 400, 403, 403, 403);
+        row("POST /bookings/{id}/review/decision", "/bookings/1/review/decision", 303, 403, 400, 400, 403);
         row("POST /bookings/{id}/confirm", "/bookings/999999/confirm", 303, 403, 404, 404, 403);
         row("POST /bookings/{id}/complete", "/bookings/999999/complete", 303, 403, 404, 404, 403);
         row("GET /api/v1/spikes", "/api/v1/spikes", 401, 200, 200, 200, 200);

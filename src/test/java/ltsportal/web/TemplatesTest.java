@@ -17,6 +17,9 @@ class TemplatesTest {
     /** Every unescaped output in the templates, each a field filled by Markdown.toSafeHtml at content load. */
     private static final List<String> ALLOWED = List.of(
             "assistance/conversation.html: ${m.bodyHtml()}", // Messages: Markdown.toSafeHtml
+            "assistance/review.html: ${r.commentHtml()}", // AssistancePages: Markdown.toSafeHtml
+            "assistance/review.html: ${r.planHtml()}",
+            "assistance/review.html: ${r.rollbackHtml()}",
             "catalog/line.html: ${line.notesHtml()}",
             "planner/hop.html: ${hop.stop().reasonHtml()}",
             "planner/hop.html: ${a.messageHtml()}",
