@@ -147,12 +147,15 @@ public final class App {
         var conversation = new ltsportal.assistance.AssistancePages(new ltsportal.assistance.Reviews(deps.db(), deps.clock()),
                 new ltsportal.assistance.Messages(deps.db(), deps.clock(), new Markdown()), bookingPages, new Markdown(), audit);
         bookingPages.sections(conversation);
+        var spikeApi = new SpikeApi(spikes, bookings);
+        spikeApi.sections(conversation);
         var spikeFeatures = new Routes.SpikeFeatures(
                 new SpikePages(spikes, deps.clock()),
                 bookingPages,
                 new ManageSpikePages(spikes, bookings, deps.catalog(), new Markdown(), deps.clock(), capacity::recompute, audit),
-                new SpikeApi(spikes, bookings),
-                conversation);
+                spikeApi,
+                conversation,
+                new ltsportal.assistance.ReviewQueue(deps.db(), bookings, spikes, deps.clock()));
         var assignments = new Assignments(deps.db(), deps.clock());
         var board = new StaffingBoard(deps.db(), spikes, bookings, engineers, assignments);
         var suggestions = new Suggestions(deps.db(), engineers, assignments);

@@ -45,7 +45,7 @@ public final class Routes {
     }
 
     public record SpikeFeatures(SpikePages spikes, BookingPages bookings, ManageSpikePages manage, SpikeApi api,
-                                ltsportal.assistance.AssistancePages assistance) {
+                                ltsportal.assistance.AssistancePages assistance, ltsportal.assistance.ReviewQueue reviews) {
     }
 
     public record StaffingFeatures(EngineerPages engineers, StaffingPages staffing, SchedulePages schedule, StaffingApi api) {
@@ -148,6 +148,7 @@ public final class Routes {
         routes.post("/bookings/{id}/messages", s.assistance()::post, SIGNED_IN);
         routes.post("/bookings/{id}/review", s.assistance()::submitReview, SIGNED_IN);
         routes.post("/bookings/{id}/review/decision", s.assistance()::decide, SUPPORT);
+        routes.get("/manage/reviews", s.reviews()::page, STAFF);
         routes.post("/bookings/{id}/confirm", s.bookings()::confirm, SUPPORT);
         routes.post("/bookings/{id}/complete", s.bookings()::complete, SUPPORT);
         routes.get("/api/v1/spikes", s.api()::list, SIGNED_IN);

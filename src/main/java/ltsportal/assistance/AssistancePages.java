@@ -71,6 +71,28 @@ public final class AssistancePages implements BookingSections {
                 "true".equals(kept.get("internal"))), errors);
     }
 
+    public record ChecklistJson(String key, String label, boolean ticked) {
+    }
+
+    public record ReviewJson(String status, String decidedBy, String decidedAt, List<ChecklistJson> checklist) {
+    }
+
+    public record MessageJson(String author, String role, String at, String body, boolean internal) {
+    }
+
+    @Override
+    public ApiParts api(User viewer, Booking booking) {
+        var review = reviews.of(booking.id()).orElse(null);
+        var checklist = Checklist.of(booking, review == null ? Set.of() : review.ticked()).stream()
+                .map(i -> new ChecklistJson(i.key(), i.label(), i.ticked())).toList();
+        var json = new ReviewJson(review == null ? "not-submitted" : review.status(), review == null ? null : review.decidedBy(),
+                review == null || review.decidedAt() == null ? null : review.decidedAt().toString(), checklist);
+        // Internal notes are left out for customers here exactly as on the page (Messages.of filters them).
+        var thread = messages.of(viewer, booking.id()).stream()
+                .map(m -> new MessageJson(m.author(), m.role(), m.at().toString(), m.bodyMarkdown(), m.internal())).toList();
+        return new ApiParts(json, thread);
+    }
+
     public void submitReview(Context ctx) {
         User user = Auth.user(ctx);
         Booking booking = bookings.booking(ctx); // another organization's: 404

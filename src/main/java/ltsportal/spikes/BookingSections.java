@@ -11,5 +11,13 @@ import ltsportal.accounts.User;
 public interface BookingSections {
     Record of(User viewer, Booking booking, Map<String, String> errors, Map<String, String> kept);
 
+    /** The same for {@code GET /api/v1/bookings/{id}}: the review and the messages this viewer may read. */
+    default ApiParts api(User viewer, Booking booking) {
+        return new ApiParts(null, java.util.List.of());
+    }
+
+    record ApiParts(Object review, java.util.List<?> messages) {
+    }
+
     BookingSections NONE = (viewer, booking, errors, kept) -> null;
 }

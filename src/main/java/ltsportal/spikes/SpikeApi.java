@@ -21,7 +21,14 @@ public final class SpikeApi {
 
     /** One booking as its organization and staff see it; the engineers once it is staffed (staff see them always). */
     public record BookingJson(long id, String status, long windowId, String start, String end, Intake intake,
-                              List<String> path, List<Booking.Engineer> engineers) {
+                              List<String> path, List<Booking.Engineer> engineers, Object review, List<?> messages) {
+    }
+
+    private BookingSections sections = BookingSections.NONE;
+
+    /** What other features add to a booking's JSON (the review and the messages); set once, when the app is built. */
+    public void sections(BookingSections sections) {
+        this.sections = sections;
     }
 
     public void booking(Context ctx) {
@@ -33,9 +40,10 @@ public final class SpikeApi {
             throw new ApiError(400, "'" + Echo.clip(ctx.pathParam("id")) + "' is not a booking number");
         }
         Booking b = bookings.find(user, id).orElseThrow(() -> new ApiError(404, "There is no booking " + id));
+        var parts = sections.api(user, b);
         ctx.contentType("application/json; charset=utf-8").result(Json.write(new BookingJson(b.id(), b.status().key(),
                 b.windowId(), b.windowStart().toString(), b.windowEnd().toString(), b.intake(), b.upgradePath(),
-                BookingPages.engineersShown(user, b, bookings))));
+                BookingPages.engineersShown(user, b, bookings), parts.review(), parts.messages())));
     }
 
     /** A spike as the API shows it; {@code windows} only where one spike is asked for. */

@@ -45,6 +45,12 @@ class ConversationHttpTest extends OnBothDatabases {
         int last = staffView.indexOf("NFS is not supported");
         assertTrue(first > 0 && last > first, "oldest first");
         assertTrue(staffView.contains("support (engineer)") && staffView.contains("customer"), "each with the author's role");
+
+        String customerJson = casey.get("/api/v1/bookings/" + id).body();
+        assertTrue(customerJson.contains("NFS is not supported for Gitaly") && customerJson.contains("\"review\":{\"status\":\"not-submitted\""),
+                customerJson);
+        assertFalse(customerJson.contains("check their storage first"), "no internal note in the customer's JSON either");
+        assertTrue(erin.get("/api/v1/bookings/" + id).body().contains("check their storage first"), "staff get it");
     }
 
     @Test

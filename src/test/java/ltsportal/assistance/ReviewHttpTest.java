@@ -104,4 +104,35 @@ class ReviewHttpTest extends OnBothDatabases {
         String review = page.substring(page.indexOf("id=\"review\""));
         assertFalse(review.contains("<script") || review.contains("href=\"javascript:"), review);
     }
+
+    @Test
+    void theQueueShowsPlansToDecideAndSoonWindowsWithoutAnApprovedPlan() {
+        long acme = acmeBooking();
+        long globex = portal.db.select(BOOKING.ID).from(BOOKING).where(BOOKING.INSTANCE_NAME.eq("git.globex.test")).fetchSingle(BOOKING.ID);
+        WebClient erin = portal.signedIn("engineer@demo.test");
+        assertFalse(erin.get("/manage/reviews").body().contains("data-booking=\"" + acme + "\""), "a week away and nothing sent: not yet");
+
+        WebClient casey = portal.signedIn("customer@demo.test");
+        casey.get("/bookings/" + acme);
+        casey.post("/bookings/" + acme + "/review", plan("1. Upgrade"));
+        portal.clock.advance(java.time.Duration.ofDays(2));
+        erin = portal.signedIn("engineer@demo.test"); // two days on: the sessions have ended, as they should
+        casey = portal.signedIn("customer@demo.test");
+        String queue = erin.get("/manage/reviews").body();
+        int a = queue.indexOf("data-booking=\"" + acme + "\"");
+        int g = queue.indexOf("data-booking=\"" + globex + "\"");
+        assertTrue(a > 0 && queue.substring(a, a + 60).contains("data-state=\"submitted\""), queue);
+        assertTrue(g > 0 && queue.substring(g).contains("within 7 days"), "no plan and the window is close");
+
+        String notSent = erin.get("/manage/reviews?state=not-submitted").body();
+        assertTrue(notSent.contains("data-booking=\"" + globex + "\"") && !notSent.contains("data-booking=\"" + acme + "\""));
+        var bad = erin.get("/manage/reviews?state=whatever");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("Choose a state from the list."));
+
+        erin.get("/bookings/" + acme);
+        erin.post("/bookings/" + acme + "/review/decision", Map.of("decision", "approve"));
+        assertFalse(erin.get("/manage/reviews").body().contains("data-booking=\"" + acme + "\""), "approved: off the queue");
+        assertEquals(403, casey.get("/manage/reviews").statusCode());
+    }
 }
