@@ -86,7 +86,7 @@ public final class AccountPages {
         String next = in.exact("newPassword");
         String key = Emails.key(me.email());
         if (throttle.admit(key, address) instanceof LoginThrottle.Blocked blocked) {
-            long seconds = Math.max(1, (java.time.Duration.between(clock.instant(), blocked.until()).toMillis() + 999) / 1000);
+            long seconds = LoginPages.secondsUntil(clock, blocked.until());
             ctx.header("Retry-After", String.valueOf(seconds));
             audit.recordRepeated("password.change-refused-throttled", me.email(), "waiting", address);
             Templates.render(ctx, 429, "accounts/password", new PasswordPage(Map.of("currentPassword",

@@ -64,7 +64,7 @@ public final class LoginPages {
             return;
         }
         if (result instanceof SignIn.Locked locked) {
-            long seconds = Math.max(1, (Duration.between(clock.instant(), locked.until()).toMillis() + 999) / 1000);
+            long seconds = secondsUntil(clock, locked.until());
             ctx.header("Retry-After", String.valueOf(seconds));
             render(ctx, 429, email, next, "Too many failed sign-ins for this account from your address. Try again in "
                     + waitText(seconds) + ".");
@@ -110,6 +110,11 @@ public final class LoginPages {
     void render(Context ctx, int status, String email, String next, String error) {
         Templates.render(ctx, status, "accounts/login", new LoginPage(email == null ? "" : email,
                 Auth.safeNext(next) == null ? "" : next, error, demoAccounts));
+    }
+
+    /** Whole seconds from now until a throttle's wait ends, at least one: what Retry-After says. */
+    static long secondsUntil(Clock clock, java.time.Instant until) {
+        return Math.max(1, (Duration.between(clock.instant(), until).toMillis() + 999) / 1000);
     }
 
     static String waitText(long seconds) {

@@ -1,7 +1,6 @@
 package ltsportal.assistance;
 
 import io.javalin.http.Context;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +130,7 @@ public final class AssistancePages implements BookingSections {
         Set<String> ticked = new LinkedHashSet<>(in.all("check"));
         var allowed = Checklist.of(booking, Set.of()).stream().map(Checklist.Item::key).toList();
         ticked.retainAll(allowed);
-        Map<String, String> kept = new HashMap<>(Map.of("comment", comment));
+        Map<String, String> kept = Map.of("comment", comment);
         Boolean approve = in.choice("decision", decision, Map.of("approve", true, "request-changes", false),
                 "Choose to approve the plan or to ask for changes.");
         in.atMost("comment", comment, Reviews.COMMENT_MAX, "Keep the comment under " + Reviews.COMMENT_MAX + " characters.");
