@@ -75,8 +75,11 @@ public final class Organizations {
 
     /** Whether two names are close enough that a person should look twice (same loose form, or one or two letters apart). */
     public static boolean similar(String a, String b) {
-        String x = loose(a);
-        String y = loose(b);
+        return looselySimilar(loose(a), loose(b));
+    }
+
+    /** {@link #similar} on names already made {@link #loose}. */
+    private static boolean looselySimilar(String x, String y) {
         if (x.isEmpty() || y.isEmpty()) {
             return false;
         }
@@ -157,11 +160,18 @@ public final class Organizations {
                 .groupBy(ORGANIZATION.fields())
                 .orderBy(org.jooq.impl.DSL.when(ORGANIZATION.STATUS.eq("pending"), 0).otherwise(1), ORGANIZATION.CREATED_AT.desc())
                 .fetch();
+        // Each name made loose once, not once per pair.
+        List<String> loose = rows.stream().map(r -> loose(r.get(ORGANIZATION.NAME))).toList();
         List<Summary> out = new ArrayList<>();
-        for (var r : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            var r = rows.get(i);
             String name = r.get(ORGANIZATION.NAME);
-            List<String> like = rows.stream().filter(o -> !o.get(ORGANIZATION.ID).equals(r.get(ORGANIZATION.ID)))
-                    .map(o -> o.get(ORGANIZATION.NAME)).filter(other -> similar(name, other)).toList();
+            List<String> like = new ArrayList<>();
+            for (int j = 0; j < rows.size(); j++) {
+                if (j != i && looselySimilar(loose.get(i), loose.get(j))) {
+                    like.add(rows.get(j).get(ORGANIZATION.NAME));
+                }
+            }
             out.add(new Summary(r.get(ORGANIZATION.ID), name, Status.of(r.get(ORGANIZATION.STATUS)), r.get(ORGANIZATION.STATUS_REASON),
                     r.get(ORGANIZATION.CREATED_AT).toInstant(), r.get("members", Integer.class), like));
         }

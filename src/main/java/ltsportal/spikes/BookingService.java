@@ -65,15 +65,9 @@ public final class BookingService {
                 DSLContext tx = cfg.dsl();
                 // The organization first (then the window): its status and its count of bookings hold until commit,
                 // so neither a suspension nor a parallel booking of the same organization can slip past.
-                var organization = tx.selectFrom(ORGANIZATION).where(ORGANIZATION.ID.eq(customer.orgId())).forUpdate().fetchSingle();
-                var refusal = organizationRefusal(Organizations.Status.of(organization.getStatus()));
+                String refusal = organizationCannotBook(tx, customer, spike, true);
                 if (refusal != null) {
                     return new Refused(refusal, false);
-                }
-                int held = tx.fetchCount(BOOKING, BOOKING.SPIKE_ID.eq(spike.id()), BOOKING.ORG_ID.eq(customer.orgId()),
-                        BOOKING.STATUS.in(BookingStatus.activeKeys()));
-                if (held >= spike.maxBookingsPerOrganization()) {
-                    return new Refused(quotaMessage(spike), false);
                 }
                 var row = tx.selectFrom(SPIKE_WINDOW).where(SPIKE_WINDOW.ID.eq(windowId))
                         .and(SPIKE_WINDOW.SPIKE_ID.eq(spike.id())).forUpdate().fetchOptional();
@@ -208,7 +202,16 @@ public final class BookingService {
         if (customer.role() != Role.CUSTOMER || customer.orgId() == null) {
             return "Only customers book upgrade windows.";
         }
-        var status = db.select(ORGANIZATION.STATUS).from(ORGANIZATION).where(ORGANIZATION.ID.eq(customer.orgId())).fetchOne(ORGANIZATION.STATUS);
+        return organizationCannotBook(db, customer, spike, false);
+    }
+
+    /**
+     * The organization's status and its active bookings in the spike against the quota. In the booking
+     * transaction ({@code lock}) the organization row is locked first, so both hold until commit.
+     */
+    private static String organizationCannotBook(DSLContext db, User customer, Spike spike, boolean lock) {
+        var query = db.select(ORGANIZATION.STATUS).from(ORGANIZATION).where(ORGANIZATION.ID.eq(customer.orgId()));
+        String status = (lock ? query.forUpdate() : query).fetchSingle(ORGANIZATION.STATUS);
         String refusal = organizationRefusal(Organizations.Status.of(status));
         if (refusal != null) {
             return refusal;
