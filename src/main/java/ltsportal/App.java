@@ -143,9 +143,12 @@ public final class App {
                 new SecondFactorPages(secondFactor, challenges, loginPages, users, sessions, cookies, audit));
         var engineers = new Engineers(deps.db());
         var capacity = new Capacity(deps.db(), engineers);
-        var bookingPages = new BookingPages(spikes, bookings, bookingService, planner, deps.clock(), audit);
+        var bookingPages = new BookingPages(spikes, bookings, bookingService, planner, deps.clock(), audit,
+                new ltsportal.spikes.Completion(deps.db(), deps.clock(), planner, new Markdown()));
+        var attachments = new ltsportal.assistance.Attachments(deps.db(), deps.clock());
         var conversation = new ltsportal.assistance.AssistancePages(new ltsportal.assistance.Reviews(deps.db(), deps.clock()),
-                new ltsportal.assistance.Messages(deps.db(), deps.clock(), new Markdown()), bookingPages, new Markdown(), audit);
+                new ltsportal.assistance.Messages(deps.db(), deps.clock(), new Markdown()), attachments, bookingPages,
+                new Markdown(), audit);
         bookingPages.sections(conversation);
         var spikeApi = new SpikeApi(spikes, bookings);
         spikeApi.sections(conversation);
@@ -155,7 +158,8 @@ public final class App {
                 new ManageSpikePages(spikes, bookings, deps.catalog(), new Markdown(), deps.clock(), capacity::recompute, audit),
                 spikeApi,
                 conversation,
-                new ltsportal.assistance.ReviewQueue(deps.db(), bookings, spikes, deps.clock()));
+                new ltsportal.assistance.ReviewQueue(deps.db(), bookings, spikes, deps.clock()),
+                new ltsportal.assistance.AttachmentPages(attachments, bookingPages, audit));
         var assignments = new Assignments(deps.db(), deps.clock());
         var board = new StaffingBoard(deps.db(), spikes, bookings, engineers, assignments);
         var suggestions = new Suggestions(deps.db(), engineers, assignments);
@@ -197,6 +201,11 @@ public final class App {
                 }
             });
             config.http.maxRequestSize = RequestLimits.MAX_BODY;
+            // Uploads (a booking's attachments) are bounded by their declared length first (RequestLimits);
+            // the parser holds up to 1 MB of a file in memory and spools the rest to a temporary file.
+            config.jetty.multipartConfig.maxFileSize(RequestLimits.MAX_UPLOAD_BODY, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(RequestLimits.MAX_UPLOAD_BODY, io.javalin.config.SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             deps.clientAddress().register(config.routes);
             SecurityHeaders.register(config.routes, deps.https());
             RequestLimits.register(config.routes);

@@ -45,7 +45,8 @@ public final class Routes {
     }
 
     public record SpikeFeatures(SpikePages spikes, BookingPages bookings, ManageSpikePages manage, SpikeApi api,
-                                ltsportal.assistance.AssistancePages assistance, ltsportal.assistance.ReviewQueue reviews) {
+                                ltsportal.assistance.AssistancePages assistance, ltsportal.assistance.ReviewQueue reviews,
+                                ltsportal.assistance.AttachmentPages attachments) {
     }
 
     public record StaffingFeatures(EngineerPages engineers, StaffingPages staffing, SchedulePages schedule, StaffingApi api) {
@@ -147,6 +148,10 @@ public final class Routes {
         routes.post("/bookings/{id}/cancel", s.bookings()::cancel, SIGNED_IN);
         routes.post("/bookings/{id}/messages", s.assistance()::post, SIGNED_IN);
         routes.post("/bookings/{id}/review", s.assistance()::submitReview, SIGNED_IN);
+        // Attachments: the only multipart route (RequestLimits refuses uploads anywhere else)
+        routes.post("/bookings/{id}/attachments", s.attachments()::upload, SIGNED_IN);
+        routes.get("/bookings/{id}/attachments/{attachmentId}", s.attachments()::download, SIGNED_IN);
+        routes.post("/bookings/{id}/attachments/{attachmentId}/delete", s.attachments()::remove, SIGNED_IN);
         routes.post("/bookings/{id}/review/decision", s.assistance()::decide, SUPPORT);
         routes.get("/manage/reviews", s.reviews()::page, STAFF);
         routes.post("/bookings/{id}/confirm", s.bookings()::confirm, SUPPORT);

@@ -10,3 +10,15 @@ document.addEventListener('DOMContentLoaded', function () {
     } catch (e) { /* no Intl: the person chooses */ }
   });
 });
+
+// A file larger than the portal takes is refused here, next to its field, before it is sent at all.
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('input[type="file"][data-max-bytes]').forEach(function (input) {
+    input.addEventListener('change', function () {
+      var max = Number(input.getAttribute('data-max-bytes'));
+      var file = input.files && input.files[0];
+      input.setCustomValidity(file && file.size > max ? input.getAttribute('data-too-large') : '');
+      input.reportValidity();
+    });
+  });
+});

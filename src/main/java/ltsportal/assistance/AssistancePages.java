@@ -24,13 +24,16 @@ import ltsportal.web.Form;
 public final class AssistancePages implements BookingSections {
     private final Reviews reviews;
     private final Messages messages;
+    private final Attachments attachments;
     private final BookingPages bookings;
     private final Markdown markdown;
     private final AuditLog audit;
 
-    public AssistancePages(Reviews reviews, Messages messages, BookingPages bookings, Markdown markdown, AuditLog audit) {
+    public AssistancePages(Reviews reviews, Messages messages, Attachments attachments, BookingPages bookings, Markdown markdown,
+                           AuditLog audit) {
         this.reviews = reviews;
         this.messages = messages;
+        this.attachments = attachments;
         this.bookings = bookings;
         this.markdown = markdown;
         this.audit = audit;
@@ -46,7 +49,15 @@ public final class AssistancePages implements BookingSections {
     public record Conversation(List<Messages.Message> messages, boolean staff, String body, boolean internal) {
     }
 
-    public record Sections(ReviewView review, Conversation conversation, Map<String, String> errors) {
+    /** The booking's files, how much of its allowance they use, and whether the reader may remove each. */
+    public record Files(List<Attachments.Attachment> list, String used, String allowance, String fileMax, String allowed,
+                        long readerId, boolean staff) {
+        public boolean removable(Attachments.Attachment a) {
+            return staff || a.uploadedById() == readerId;
+        }
+    }
+
+    public record Sections(ReviewView review, Conversation conversation, Files files, Map<String, String> errors) {
     }
 
     @Override
@@ -66,8 +77,13 @@ public final class AssistancePages implements BookingSections {
                 kept.getOrDefault("topology", review == null ? booking.intake().topology() : review.topology()),
                 kept.containsKey("plan") ? "true".equals(kept.get("backupVerified")) : review != null && review.backupVerified(),
                 kept.getOrDefault("comment", ""));
+        var files = attachments.of(booking.id());
         return new Sections(view, new Conversation(messages.of(viewer, booking.id()), viewer.staff(), kept.getOrDefault("body", ""),
-                "true".equals(kept.get("internal"))), errors);
+                "true".equals(kept.get("internal"))),
+                new Files(files, Attachments.sizeText(files.stream().mapToLong(Attachments.Attachment::size).sum()),
+                        Attachments.sizeText(Attachments.BOOKING_MAX), Attachments.sizeText(Attachments.FILE_MAX), FileKinds.ALLOWED,
+                        viewer.id(), viewer.staff()),
+                errors);
     }
 
     public record ChecklistJson(String key, String label, boolean ticked) {
@@ -77,6 +93,9 @@ public final class AssistancePages implements BookingSections {
     }
 
     public record MessageJson(String author, String role, String at, String body, boolean internal) {
+    }
+
+    public record AttachmentJson(long id, String name, String contentType, long size, String uploadedBy, String at, String url) {
     }
 
     @Override
@@ -89,7 +108,10 @@ public final class AssistancePages implements BookingSections {
         // Internal notes are left out for customers here exactly as on the page (Messages.of filters them).
         var thread = messages.of(viewer, booking.id()).stream()
                 .map(m -> new MessageJson(m.author(), m.role(), m.at().toString(), m.bodyMarkdown(), m.internal())).toList();
-        return new ApiParts(json, thread);
+        var files = attachments.of(booking.id()).stream()
+                .map(a -> new AttachmentJson(a.id(), a.name(), a.contentType(), a.size(), a.uploadedBy(), a.at().toString(),
+                        "/bookings/" + booking.id() + "/attachments/" + a.id())).toList();
+        return new ApiParts(json, thread, files);
     }
 
     public void submitReview(Context ctx) {

@@ -179,6 +179,22 @@ public final class Planner {
         return v;
     }
 
+    /**
+     * Null when {@code text} is a released GitLab version (major.minor.patch, within the release data);
+     * otherwise what is wrong with it, to show next to the field.
+     */
+    public String releasedVersionProblem(String text) {
+        var v = Version.parsePatch(text);
+        if (v.isEmpty()) {
+            return "\u201c" + Echo.clip(text) + "\u201d is not a GitLab version such as 17.11.7.";
+        }
+        var line = catalog.line(v.get());
+        if (line.isEmpty() || v.get().isAfter(line.get().latest())) {
+            return "GitLab " + v.get() + " is not a release we know.";
+        }
+        return null;
+    }
+
     private ReleaseLine knownLine(Version v, String field) {
         return catalog.line(v).orElseThrow(() -> v.lineOnly().isBefore(catalog.oldest().version())
                 ? refuse(field, "GitLab " + v + " is older than " + catalog.oldest().name()

@@ -31,11 +31,14 @@ public final class BookingPages {
     private final Planner planner;
     private final Clock clock;
     private final AuditLog audit;
+    private final Completion completion;
 
     private BookingSections sections = BookingSections.NONE;
 
-    public BookingPages(Spikes spikes, Bookings bookings, BookingService service, Planner planner, Clock clock, AuditLog audit) {
+    public BookingPages(Spikes spikes, Bookings bookings, BookingService service, Planner planner, Clock clock, AuditLog audit,
+                        Completion completion) {
         this.audit = audit;
+        this.completion = completion;
         this.spikes = spikes;
         this.bookings = bookings;
         this.service = service;
@@ -62,7 +65,15 @@ public final class BookingPages {
 
     public record BookingPage(Booking booking, Spike spike, String error, List<Booking.Event> history, String when,
                               String whenSpike, boolean canChange, boolean canCancel, List<WindowView> otherWindows,
-                              Plan plan, List<Booking.Engineer> engineers, Record sections) {
+                              Plan plan, List<Booking.Engineer> engineers, Record sections, Completing completing) {
+    }
+
+    /**
+     * The outcome part of the page: the recorded outcome (its notes rendered), or the form staff complete
+     * the booking with, its errors and what was typed.
+     */
+    public record Completing(String notesHtml, Completion.Typed typed, Map<String, String> errors, Map<String, String> kinds,
+                             boolean windowStarted) {
     }
 
     /** Customers see who will help them once the booking is staffed; staff see who is on it at any time. */
@@ -191,8 +202,16 @@ public final class BookingPages {
 
     public void complete(Context ctx) {
         Booking booking = booking(ctx);
-        after(ctx, booking, service.advance(Auth.user(ctx), booking.id(), booking.status(), BookingStatus.COMPLETED), "booking.completed", null,
-                "The booking is completed.");
+        User staff = Auth.user(ctx);
+        var result = completion.complete(staff, booking, Form.of(ctx));
+        if (result instanceof Completion.Refused refused) {
+            render(ctx, refused.status(), booking, null, refused.errors(), Map.of(), refused.typed());
+            return;
+        }
+        var outcome = ((Completion.Completed) result).outcome();
+        audit.record("booking.completed", staff, "booking " + booking.id(), outcome.outcome() + ", on " + outcome.reachedVersion(),
+                ClientAddress.of(ctx));
+        Flash.redirect(ctx, "/bookings/" + booking.id() + "#outcome", "The booking is completed and its outcome recorded.");
     }
 
     public void calendar(Context ctx) {
@@ -223,6 +242,11 @@ public final class BookingPages {
     }
 
     private void render(Context ctx, int status, Booking booking, String error, Map<String, String> errors, Map<String, String> kept) {
+        render(ctx, status, booking, error, errors, kept, Completion.Typed.blank(booking));
+    }
+
+    private void render(Context ctx, int status, Booking booking, String error, Map<String, String> errors, Map<String, String> kept,
+                        Completion.Typed typed) {
         User user = Auth.user(ctx);
         Spike spike = spikes.byId(booking.spikeId()).orElseThrow();
         var now = clock.instant();
@@ -239,7 +263,9 @@ public final class BookingPages {
                 WindowView.of(spike, spikes.windows(spike.id()), user.zone(), now).stream()
                         .filter(v -> v.bookable() && v.window().id() != booking.windowId()).toList(),
                 plan instanceof Planner.Planned planned ? planned.plan() : null, engineersShown(user, booking, bookings),
-                sections.of(user, booking, errors, kept)));
+                sections.of(user, booking, errors, kept),
+                new Completing(completion.notesHtml(booking.outcome()), typed, errors, Outcome.KINDS,
+                        !now.isBefore(booking.windowStart()))));
     }
 
     private void renderForm(Context ctx, int status, Spike spike, BookingForm form, Map<String, String> errors) {

@@ -11,12 +11,12 @@ import ltsportal.accounts.User;
 public interface BookingSections {
     Record of(User viewer, Booking booking, Map<String, String> errors, Map<String, String> kept);
 
-    /** The same for {@code GET /api/v1/bookings/{id}}: the review and the messages this viewer may read. */
+    /** The same for {@code GET /api/v1/bookings/{id}}: the review, messages and files this viewer may read. */
     default ApiParts api(User viewer, Booking booking) {
-        return new ApiParts(null, java.util.List.of());
+        return new ApiParts(null, java.util.List.of(), java.util.List.of());
     }
 
-    record ApiParts(Object review, java.util.List<?> messages) {
+    record ApiParts(Object review, java.util.List<?> messages, java.util.List<?> attachments) {
     }
 
     BookingSections NONE = (viewer, booking, errors, kept) -> null;

@@ -113,6 +113,8 @@ public final class Bookings {
         return new Booking(b.getId(), b.getSpikeId(), r.get(SPIKE.NAME), b.getWindowId(),
                 r.get(SPIKE_WINDOW.STARTS_AT).toInstant(), r.get(SPIKE_WINDOW.ENDS_AT).toInstant(), b.getOrgId(),
                 r.get(ORGANIZATION.NAME), BookingStatus.of(b.getStatus()), intake, path, b.getCancelReason(),
-                b.getIcsSequence(), b.getCreatedAt().toInstant(), b.getUpdatedAt().toInstant());
+                b.getIcsSequence(), b.getCreatedAt().toInstant(), b.getUpdatedAt().toInstant(),
+                b.getOutcome() == null ? null : new Outcome(b.getOutcome(), b.getReachedVersion(), b.getDurationMinutes(),
+                        b.getOutcomeNotesMd()));
     }
 }

@@ -21,7 +21,15 @@ public final class SpikeApi {
 
     /** One booking as its organization and staff see it; the engineers once it is staffed (staff see them always). */
     public record BookingJson(long id, String status, long windowId, String start, String end, Intake intake,
-                              List<String> path, List<Booking.Engineer> engineers, Object review, List<?> messages) {
+                              List<String> path, List<Booking.Engineer> engineers, Object review, List<?> messages,
+                              List<?> attachments, OutcomeJson outcome) {
+    }
+
+    /** What the upgrade came to, once the booking is completed (null before). */
+    public record OutcomeJson(String outcome, String reachedVersion, Integer durationMinutes, String notes) {
+        static OutcomeJson of(Outcome o) {
+            return o == null ? null : new OutcomeJson(o.outcome(), o.reachedVersion(), o.durationMinutes(), o.notesMarkdown());
+        }
     }
 
     private BookingSections sections = BookingSections.NONE;
@@ -43,7 +51,8 @@ public final class SpikeApi {
         var parts = sections.api(user, b);
         ctx.contentType("application/json; charset=utf-8").result(Json.write(new BookingJson(b.id(), b.status().key(),
                 b.windowId(), b.windowStart().toString(), b.windowEnd().toString(), b.intake(), b.upgradePath(),
-                BookingPages.engineersShown(user, b, bookings), parts.review(), parts.messages())));
+                BookingPages.engineersShown(user, b, bookings), parts.review(), parts.messages(), parts.attachments(),
+                OutcomeJson.of(b.outcome()))));
     }
 
     /** A spike as the API shows it; {@code windows} only where one spike is asked for. */

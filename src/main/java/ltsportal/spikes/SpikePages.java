@@ -64,7 +64,7 @@ public final class SpikePages {
                 .orElseThrow(() -> new PageNotFound("There is no open spike with this number."));
     }
 
-    static long parseId(String text) {
+    public static long parseId(String text) {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {

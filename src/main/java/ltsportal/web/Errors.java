@@ -28,7 +28,8 @@ public final class Errors {
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             String message = switch (e.getStatus()) {
                 case 404 -> "There is nothing at this address.";
-                case 413 -> RequestLimits.tooLarge(); // also Javalin's own limit, met while reading a chunked body
+                // Javalin's own limit, met while reading a chunked body, says it in its words: ours instead
+                case 413 -> RequestLimits.UPLOAD_TOO_LARGE.equals(e.getMessage()) ? e.getMessage() : RequestLimits.tooLarge();
                 default -> e.getMessage();
             };
             respond(ctx, e.getStatus(), message);

@@ -236,8 +236,14 @@ class BookingHttpTest extends OnBothDatabases {
         var second = manager.post("/bookings/" + id + "/confirm", Map.of());
         assertEquals(400, second.statusCode(), "already confirmed: the second click changes nothing");
         assertEquals("confirmed", portal.db.select(BOOKING.STATUS).from(BOOKING).where(BOOKING.ID.eq(id)).fetchOne(BOOKING.STATUS));
+        var start = portal.db.select(SPIKE_WINDOW.STARTS_AT).from(SPIKE_WINDOW).where(SPIKE_WINDOW.ID.eq(windowId(14))).fetchSingle().value1();
+        portal.clock.advance(java.time.Duration.between(portal.clock.instant(), start.toInstant()).plusMinutes(5));
+        manager = portal.signedIn("manager@demo.test");
         manager.get("/bookings/" + id);
-        assertEquals(303, manager.post("/bookings/" + id + "/complete", Map.of()).statusCode());
+        Map<String, String> outcome = Map.of("outcome", "upgraded", "reachedVersion", "18.0.6", "durationMinutes", "80");
+        assertEquals(303, manager.post("/bookings/" + id + "/complete", outcome).statusCode());
+        manager.get("/bookings/" + id);
+        assertEquals(400, manager.post("/bookings/" + id + "/complete", outcome).statusCode(), "completed once");
         WebClient casey = portal.signedIn("customer@demo.test");
         casey.get("/bookings/" + id);
         assertEquals(403, casey.post("/bookings/" + id + "/confirm", Map.of()).statusCode());

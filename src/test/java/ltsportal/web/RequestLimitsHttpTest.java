@@ -112,6 +112,34 @@ class RequestLimitsHttpTest {
     }
 
     @Test
+    void anUploadDeclaredLargerThanTwentyMegabytesIsRefusedBeforeItsBodyIsRead() throws IOException {
+        String head = "POST /bookings/1/attachments HTTP/1.1\r\nHost: portal.test\r\n"
+                + "Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: 50000000\r\n\r\n";
+        String answer = exchange(head, "--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.log\"\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+        assertTrue(status(answer).startsWith("HTTP/1.1 413"), answer);
+        assertTrue(answer.contains("attach files of at most 20 MB each"), answer);
+    }
+
+    @Test
+    void anUploadWithoutADeclaredLengthIsRefused() throws IOException {
+        String head = "POST /bookings/1/attachments HTTP/1.1\r\nHost: portal.test\r\n"
+                + "Content-Type: multipart/form-data; boundary=xyz\r\nTransfer-Encoding: chunked\r\n\r\n";
+        String answer = exchange(head, "5\r\n--xyz\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertTrue(status(answer).startsWith("HTTP/1.1 411"), answer);
+    }
+
+    @Test
+    void aBodyThatIsNotTheMultipartItClaimsIsRefusedWithAMessage() throws IOException {
+        byte[] body = "this is not multipart at all".getBytes(StandardCharsets.US_ASCII);
+        String head = "POST /bookings/1/attachments HTTP/1.1\r\nHost: portal.test\r\nConnection: close\r\n"
+                + "Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: " + body.length + "\r\n\r\n";
+        String answer = exchange(head, body);
+        assertTrue(status(answer).startsWith("HTTP/1.1 400"), answer);
+        assertTrue(answer.contains("That upload could not be read"), answer);
+    }
+
+    @Test
     void anOrdinaryFormStillWorks() {
         var response = portal.visitor().post("/login", Map.of("email", "customer@demo.test", "password", TestPortal.DEMO_PASSWORD));
         assertEquals(303, response.statusCode());

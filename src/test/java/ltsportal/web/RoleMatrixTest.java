@@ -112,6 +112,9 @@ class RoleMatrixTest {
         row("POST /bookings/{id}/review", "/bookings/1/review", 303, 400, 403, 403, 403);
         row("POST /bookings/{id}/review/decision", "/bookings/1/review/decision", 303, 403, 400, 400, 403);
         row("GET /manage/reviews", "/manage/reviews", 303, 403, 200, 200, 200);
+        row("POST /bookings/{id}/attachments", "/bookings/1/attachments", 303, 400, 400, 400, 400);
+        row("GET /bookings/{id}/attachments/{attachmentId}", "/bookings/1/attachments/999999", 303, 404, 404, 404, 404);
+        row("POST /bookings/{id}/attachments/{attachmentId}/delete", "/bookings/1/attachments/999999/delete", 303, 404, 404, 404, 404);
         row("POST /bookings/{id}/confirm", "/bookings/999999/confirm", 303, 403, 404, 404, 403);
         row("POST /bookings/{id}/complete", "/bookings/999999/complete", 303, 403, 404, 404, 403);
         row("GET /api/v1/spikes", "/api/v1/spikes", 401, 200, 200, 200, 200);
