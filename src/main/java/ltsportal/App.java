@@ -159,7 +159,8 @@ public final class App {
                 spikeApi,
                 conversation,
                 new ltsportal.assistance.ReviewQueue(deps.db(), bookings, spikes, deps.clock()),
-                new ltsportal.assistance.AttachmentPages(attachments, bookingPages, audit));
+                new ltsportal.assistance.AttachmentPages(attachments, bookingPages, audit),
+                new ltsportal.assistance.ReportPages(new ltsportal.assistance.SpikeReports(deps.db(), bookings), spikes));
         var assignments = new Assignments(deps.db(), deps.clock());
         var board = new StaffingBoard(deps.db(), spikes, bookings, engineers, assignments);
         var suggestions = new Suggestions(deps.db(), engineers, assignments);

@@ -46,7 +46,7 @@ public final class Routes {
 
     public record SpikeFeatures(SpikePages spikes, BookingPages bookings, ManageSpikePages manage, SpikeApi api,
                                 ltsportal.assistance.AssistancePages assistance, ltsportal.assistance.ReviewQueue reviews,
-                                ltsportal.assistance.AttachmentPages attachments) {
+                                ltsportal.assistance.AttachmentPages attachments, ltsportal.assistance.ReportPages reports) {
     }
 
     public record StaffingFeatures(EngineerPages engineers, StaffingPages staffing, SchedulePages schedule, StaffingApi api) {
@@ -169,6 +169,8 @@ public final class Routes {
         routes.post("/manage/spikes/{id}/windows", s.manage()::addWindow, PLANNERS);
         routes.post("/manage/spikes/{id}/windows/{windowId}", s.manage()::resizeWindow, PLANNERS);
         routes.post("/manage/spikes/{id}/windows/{windowId}/delete", s.manage()::removeWindow, PLANNERS);
+        routes.get("/manage/spikes/{id}/report", s.reports()::page, PLANNERS);
+        routes.get("/manage/spikes/{id}/report.csv", s.reports()::csv, PLANNERS);
 
         // Staffing: managers put engineers on bookings; engineers keep their shifts and schedule
         routes.get("/manage/engineers", t.engineers()::list, PLANNERS);

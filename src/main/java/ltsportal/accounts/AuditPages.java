@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import ltsportal.web.Csv;
 import ltsportal.web.Form;
 import ltsportal.web.Templates;
 
@@ -104,9 +105,8 @@ public final class AuditPages {
             out.write("occurred_at,event,actor,subject,detail,address,repeats,last_at\r\n");
             audit.each(admin, b.filter(), e -> {
                 try {
-                    out.write(String.join(",", cell(e.at().toString()), cell(e.event()), cell(e.actorEmail()), cell(e.subject()),
-                            cell(e.detail()), cell(e.ip()), cell(String.valueOf(e.repeats())),
-                            cell(e.lastAt() == null ? "" : e.lastAt().toString())) + "\r\n");
+                    out.write(Csv.row(e.at().toString(), e.event(), e.actorEmail(), e.subject(), e.detail(), e.ip(),
+                            String.valueOf(e.repeats()), e.lastAt() == null ? "" : e.lastAt().toString()));
                 } catch (IOException ex) {
                     throw new UncheckedIOException(ex);
                 }
@@ -115,20 +115,5 @@ public final class AuditPages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** One CSV cell: quoted when needed; text a spreadsheet would take for a formula gets a leading apostrophe. */
-    static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            v = "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
     }
 }

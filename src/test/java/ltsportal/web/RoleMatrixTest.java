@@ -128,6 +128,8 @@ class RoleMatrixTest {
         row("POST /manage/spikes/{id}/windows/{windowId}", "/manage/spikes/1/windows/1", 303, 403, 403, 400, 400);
         row("POST /manage/spikes/{id}/windows/{windowId}/delete", "/manage/spikes/1/windows/999999/delete", 303, 403, 403, 404, 404);
         row("GET /api/v1/bookings/{id}", "/api/v1/bookings/1", 401, 200, 200, 200, 200);
+        row("GET /manage/spikes/{id}/report", "/manage/spikes/1/report", 303, 403, 403, 200, 200);
+        row("GET /manage/spikes/{id}/report.csv", "/manage/spikes/1/report.csv", 303, 403, 403, 200, 200);
 
         // Staffing. Demo user 3 is engineer@demo.test; nothing here changes who is assigned.
         row("GET /manage/engineers", "/manage/engineers", 303, 403, 403, 200, 200);
