@@ -8,7 +8,7 @@ import ltsportal.spikes.DemoSpike;
 import ltsportal.staffing.DemoStaffing;
 import org.jooq.DSLContext;
 
-/** Demo mode's data: the demo accounts, a spike with a few bookings, its staffing. Safe to run at every start. */
+/** Demo mode's data: the demo accounts, a spike with a few bookings, its staffing (the test fixture), and the showcase. Safe to run at every start. */
 public final class Demo {
     private Demo() {
     }
@@ -17,5 +17,13 @@ public final class Demo {
         DemoAccounts.seed(db, new Users(db), password, clock);
         DemoSpike.seed(db, clock, new Planner(content.catalog(), content.upgradeRules()));
         DemoStaffing.seed(db, clock, DemoSpike.NAME);
+    }
+
+    /**
+     * What demo mode adds for people trying the portal, beyond the test fixture: plans in each state of
+     * the review, a conversation, and a finished spike with outcomes and a report.
+     */
+    public static void showcase(DSLContext db, Clock clock, Content content) {
+        ltsportal.assistance.DemoAssistance.seed(db, clock, new Planner(content.catalog(), content.upgradeRules()));
     }
 }

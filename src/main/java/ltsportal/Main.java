@@ -95,6 +95,7 @@ public final class Main {
         var db = Database.dsl(dataSource, config.dbUrl());
         if (config.demo()) {
             Demo.seed(db, config.clock(), config.demoPassword(), content);
+            Demo.showcase(db, config.clock(), content);
             LOG.info("Demo mode: accounts {} with the password from PORTAL_DEMO_PASSWORD", DemoAccounts.emails());
         } else if (db.fetchCount(ltsportal.db.Tables.APP_USER) == 0) {
             LOG.info("No accounts yet. Create the first admin with: java -jar target/lts-portal.jar create-admin EMAIL"

@@ -61,13 +61,35 @@ public final class DemoSpike {
 
     private static void book(BookingService service, Planner planner, Clock clock, Users users, Spike spike, long windowId,
                              String email, String instance, String from, String key) {
+        book(service, planner, clock, users, spike, windowId, email, instance, from, key, "Seeded by demo mode.");
+    }
+
+    /**
+     * Books window number {@code window} (in start order) of the named spike for a demo customer, as of
+     * {@code clock}: for further demo data (upgrade assistance). The booking's number, or null if it was not made.
+     */
+    public static Long book(DSLContext db, Clock clock, Planner planner, String spikeName, int window, String email,
+                            String instance, String from, String key) {
+        Spikes spikes = new Spikes(db);
+        var spike = spikes.all().stream().filter(s -> s.name().equals(spikeName)).findFirst();
+        if (spike.isEmpty()) {
+            return null;
+        }
+        var windows = spikes.windows(spike.get().id());
+        var result = book(new BookingService(db, clock), planner, clock, new Users(db), spike.get(), windows.get(window).id(), email,
+                instance, from, key, "Seeded by demo mode.");
+        return result instanceof BookingService.Done done ? done.bookingId() : null;
+    }
+
+    private static BookingService.Result book(BookingService service, Planner planner, Clock clock, Users users, Spike spike,
+                                              long windowId, String email, String instance, String from, String key, String notes) {
         var customer = users.byEmail(email);
         if (customer.isEmpty()) {
-            return;
+            return new BookingService.Refused("no such demo customer", false);
         }
         var plan = ((Planner.Planned) planner.plan(new PlanRequest(from, spike.focus(), "", false), LocalDate.now(clock))).plan();
         Intake intake = new Intake(instance, "linux-package", "ee", "single-node", false, plan.from().toString(),
-                plan.to().toString(), customer.get().displayName(), email, "", "", "", "Seeded by demo mode.");
-        service.book(customer.get(), spike, windowId, intake, BookingForm.pathOf(plan), "demo-seed-" + key + "-000000000000");
+                plan.to().toString(), customer.get().displayName(), email, "", "", "", notes);
+        return service.book(customer.get(), spike, windowId, intake, BookingForm.pathOf(plan), "demo-seed-" + key + "-000000000000");
     }
 }

@@ -1,0 +1,59 @@
+package ltsportal.assistance;
+
+import static ltsportal.db.Tables.BOOKING;
+import static ltsportal.db.Tables.BOOKING_MESSAGE;
+import static ltsportal.db.Tables.BOOKING_REVIEW;
+import static ltsportal.db.Tables.SPIKE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import ltsportal.Demo;
+import ltsportal.support.OnBothDatabases;
+import ltsportal.support.TestPortal;
+import org.junit.jupiter.api.Test;
+
+/** Demo mode shows every part of upgrade assistance: each review state, a thread with an internal note, outcomes and a report. */
+class DemoShowcaseTest extends OnBothDatabases {
+    @Test
+    void demoModeHasEachReviewStateAThreadWithAnInternalNoteAndCompletedBookingsWithOutcomes() {
+        Demo.showcase(portal.db, portal.clock, TestPortal.content());
+        Demo.showcase(portal.db, portal.clock, TestPortal.content()); // a second start changes nothing
+
+        Map<String, String> states = portal.db.select(BOOKING.INSTANCE_NAME, BOOKING_REVIEW.STATUS).from(BOOKING)
+                .leftJoin(BOOKING_REVIEW).on(BOOKING_REVIEW.BOOKING_ID.eq(BOOKING.ID)).fetch()
+                .stream().collect(Collectors.toMap(r -> r.value1(), r -> r.value2() == null ? "not-submitted" : r.value2()));
+        assertEquals("submitted", states.get("gitlab.acme.test"));
+        assertEquals("approved", states.get("gitlab-dr.acme.test"));
+        assertEquals("changes-requested", states.get("git.globex.test"));
+        assertEquals("not-submitted", states.get("git-dr.globex.test"));
+        assertEquals(1, portal.db.fetchCount(BOOKING_MESSAGE, BOOKING_MESSAGE.INTERNAL.isTrue()));
+        assertEquals(3, portal.db.fetchCount(BOOKING_MESSAGE));
+        assertEquals(1, portal.db.fetchCount(SPIKE, SPIKE.NAME.eq(DemoAssistance.FINISHED_SPIKE)));
+
+        long finished = portal.db.select(SPIKE.ID).from(SPIKE).where(SPIKE.NAME.eq(DemoAssistance.FINISHED_SPIKE)).fetchSingle(SPIKE.ID);
+        var completed = portal.db.selectFrom(BOOKING).where(BOOKING.SPIKE_ID.eq(finished)).fetch();
+        assertEquals(2, completed.size());
+        assertTrue(completed.stream().allMatch(b -> b.getStatus().equals("completed") && b.getOutcome() != null));
+
+        var customer = portal.signedIn("customer@demo.test");
+        String thread = customer.get("/bookings/" + completedId(completed, "gitlab-staging.acme.test")).body();
+        assertTrue(thread.contains("Upgraded") && thread.contains("<strong>40 minutes</strong>"), "the outcome shows with its notes");
+        String acme = customer.get("/bookings/" + idOf("gitlab.acme.test")).body();
+        assertTrue(acme.contains("Gitaly storage is on <strong>NFS</strong>") && !acme.contains("ask them for"),
+                "the customer reads the thread without the internal note");
+        String report = portal.signedIn("manager@demo.test").get("/manage/spikes/" + finished + "/report").body();
+        assertTrue(report.contains("id=\"approved-in-time\">100 %"), report);
+        assertTrue(portal.signedIn("engineer@demo.test").get("/manage/reviews").body().contains("gitlab.acme.test"),
+                "the submitted plan waits in the review queue");
+    }
+
+    private long idOf(String instance) {
+        return portal.db.select(BOOKING.ID).from(BOOKING).where(BOOKING.INSTANCE_NAME.eq(instance)).fetchSingle(BOOKING.ID);
+    }
+
+    private static long completedId(java.util.List<ltsportal.db.tables.records.BookingRecord> rows, String instance) {
+        return rows.stream().filter(r -> r.getInstanceName().equals(instance)).findFirst().orElseThrow().getId();
+    }
+}
