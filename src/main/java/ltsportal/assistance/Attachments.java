@@ -129,10 +129,11 @@ public final class Attachments {
         return sum == null ? 0 : sum;
     }
 
-    /** 1.5 MB, 320 KB, 12 bytes: sizes as people read them (decimal units, as the limits are given). */
+    /** 20 MB, 1.5 MB, 320 KB, 12 bytes: sizes as people read them (decimal units, as the limits are given). */
     public static String sizeText(long bytes) {
         if (bytes >= 1_000_000) {
-            return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+            String mb = String.format(java.util.Locale.ROOT, "%.1f", bytes / 1_000_000.0);
+            return (mb.endsWith(".0") ? mb.substring(0, mb.length() - 2) : mb) + " MB";
         }
         if (bytes >= 1000) {
             return (bytes + 500) / 1000 + " KB";

@@ -1,6 +1,7 @@
 package ltsportal.assistance;
 
 import static ltsportal.db.Tables.BOOKING;
+import static ltsportal.db.Tables.BOOKING_EVENT;
 import static ltsportal.db.Tables.SPIKE;
 
 import java.time.Clock;
@@ -59,7 +60,14 @@ public final class DemoAssistance {
         Bookings bookings = new Bookings(db);
         finishedSpike(db, clock, planner, markdown, bookings, casey.get(), gia.get(), erin.get());
 
-        // The open spike's bookings, in each state of the review.
+        // The open spike's bookings, in each state of the review. They were made five days ago, so that their
+        // history reads in order (made, plan sent, decided).
+        var fiveDaysAgo = clock.instant().minus(Duration.ofDays(5)).atOffset(java.time.ZoneOffset.UTC);
+        var openSpike = db.select(SPIKE.ID).from(SPIKE).where(SPIKE.NAME.eq(DemoSpike.NAME)).fetchSingle(SPIKE.ID);
+        var openBookings = db.select(BOOKING.ID).from(BOOKING).where(BOOKING.SPIKE_ID.eq(openSpike));
+        db.update(BOOKING).set(BOOKING.CREATED_AT, fiveDaysAgo).where(BOOKING.ID.in(openBookings)).execute();
+        db.update(BOOKING_EVENT).set(BOOKING_EVENT.OCCURRED_AT, fiveDaysAgo)
+                .where(BOOKING_EVENT.KIND.eq("requested"), BOOKING_EVENT.BOOKING_ID.in(openBookings)).execute();
         Booking acme = byInstance(db, bookings, erin.get(), "gitlab.acme.test");
         Booking acmeDr = byInstance(db, bookings, erin.get(), "gitlab-dr.acme.test");
         Booking globex = byInstance(db, bookings, erin.get(), "git.globex.test");
