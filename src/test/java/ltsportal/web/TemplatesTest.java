@@ -25,7 +25,8 @@ class TemplatesTest {
             "planner/hop.html: ${a.messageHtml()}",
             "planner/hop.html: ${l.notesHtml()}",
             "spikes/show.html: ${spike.descriptionHtml()}",
-            "spikes/manage-edit.html: ${spike.descriptionHtml()}");
+            "spikes/manage-edit.html: ${spike.descriptionHtml()}",
+            "spikes/booking.html: ${completing.notesHtml()}"); // Completion.notesHtml: Markdown.toSafeHtml
 
     @Test
     void unescapedOutputOnlyWhereSanitizedHtmlGoes() throws IOException {
