@@ -83,7 +83,7 @@ public final class App {
     }
 
     public record Dependencies(String baseUrl, boolean https, DSLContext db, Clock clock, Content content, boolean demo,
-                               Health health, ClientAddress clientAddress) {
+                               Health health, ClientAddress clientAddress, ltsportal.mail.MailConfig mail) {
         Catalog catalog() {
             return content.catalog();
         }
@@ -107,6 +107,14 @@ public final class App {
     }
 
     public static Javalin create(Dependencies deps) {
+        return build(deps).app();
+    }
+
+    /** The portal and its outbox sender, which starts and stops with it (tests also run it by hand). */
+    public record Built(Javalin app, ltsportal.mail.OutboxSender sender) {
+    }
+
+    public static Built build(Dependencies deps) {
         var revision = new CatalogRevisions(deps.db()).record(deps.catalog(), deps.clock().instant());
         var check = new SupportCheck(deps.catalog());
         var planner = new Planner(deps.catalog(), deps.content().upgradeRules());
@@ -125,7 +133,9 @@ public final class App {
         var throttle = new LoginThrottle(deps.db(), deps.clock());
         var spikes = new Spikes(deps.db());
         var bookings = new Bookings(deps.db());
-        var bookingService = new BookingService(deps.db(), deps.clock());
+        var mailTemplates = new ltsportal.mail.MailTemplates(deps.baseUrl());
+        var outbox = new ltsportal.mail.Outbox(deps.db(), deps.clock());
+        var bookingService = new BookingService(deps.db(), deps.clock()).mail(new ltsportal.spikes.BookingMail(mailTemplates, deps.clock()));
         Organizations.backfillSkeletons(deps.db());
         var secondFactor = new SecondFactor(deps.db(), deps.clock(),
                 deps.demo() ? java.util.Set.copyOf(DemoAccounts.emails()) : java.util.Set.of());
@@ -174,7 +184,13 @@ public final class App {
                 "baseUrl", deps.baseUrl(),
                 "dataAsOf", DateText.absoluteDate(deps.catalog().product().dataAsOf())), ctx -> Viewer.of(ctx, sessions));
 
-        return Javalin.create(config -> {
+        var sender = new ltsportal.mail.OutboxSender(outbox,
+                deps.mail().sends() ? new ltsportal.mail.SmtpMailer(deps.mail(), deps.baseUrl()) : null, List.of());
+        var app = Javalin.create(config -> {
+            if (deps.mail().pollMillis() > 0) {
+                config.events.serverStarted(() -> sender.start(deps.mail().pollMillis()));
+            }
+            config.events.serverStopping(sender::close);
             config.fileRenderer(templates);
             config.startup.showJavalinBanner = false;
             config.http.generateEtags = false;
@@ -217,5 +233,6 @@ public final class App {
             Routes.declare(config.routes, deps.health(), new Backup.Download(deps.db(), deps.db().dialect() == org.jooq.SQLDialect.H2,
                     deps.clock()), features, accounts, spikeFeatures, staffing);
         });
+        return new Built(app, sender);
     }
 }

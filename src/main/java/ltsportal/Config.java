@@ -18,7 +18,8 @@ public record Config(
         Clock clock,
         boolean demo,
         String demoPassword,
-        ltsportal.web.ClientAddress clientAddress) {
+        ltsportal.web.ClientAddress clientAddress,
+        ltsportal.mail.MailConfig mail) {
 
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/lts-portal;AUTO_SERVER=FALSE";
 
@@ -36,7 +37,8 @@ public record Config(
                 clockFrom(env.get("PORTAL_CLOCK")),
                 flag(env.get("PORTAL_DEMO"), false, "PORTAL_DEMO"),
                 env.getOrDefault("PORTAL_DEMO_PASSWORD", "demo-portal-pass"),
-                ltsportal.web.ClientAddress.trusting(env.get("PORTAL_TRUSTED_PROXIES")));
+                ltsportal.web.ClientAddress.trusting(env.get("PORTAL_TRUSTED_PROXIES")),
+                ltsportal.mail.MailConfig.fromEnvironment(env, baseUrl));
     }
 
     /** Demo mode (public demo accounts) only when asked for: a real deployment never gets default credentials. */

@@ -103,7 +103,7 @@ public final class Main {
         }
         var health = new Health(db, dataSource);
         var app = App.create(new App.Dependencies(config.baseUrl(), config.https(), db, config.clock(), content,
-                config.demo(), health, config.clientAddress()));
+                config.demo(), health, config.clientAddress(), config.mail()));
         app.start(config.port());
         LOG.info("LTS Portal serving {} release lines on {} (clock: {})",
                 catalog.lines().size(), config.baseUrl(), config.clock());

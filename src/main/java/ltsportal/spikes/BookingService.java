@@ -30,10 +30,17 @@ import org.jooq.exception.SQLStateClass;
 public final class BookingService {
     private final DSLContext db;
     private final Clock clock;
+    private BookingMail mail = BookingMail.NONE;
 
     public BookingService(DSLContext db, Clock clock) {
         this.db = db;
         this.clock = clock;
+    }
+
+    /** The mail each change queues in its own transaction; set once, when the app is built. */
+    public BookingService mail(BookingMail mail) {
+        this.mail = mail;
+        return this;
     }
 
     public sealed interface Result permits Done, Duplicate, Refused {
@@ -111,6 +118,7 @@ public final class BookingService {
                         .set(BOOKING.UPDATED_AT, at)
                         .returning(BOOKING.ID).fetchOne(BOOKING.ID);
                 event(tx, id, customer, "requested", null, BookingStatus.REQUESTED, "window " + row.get().getStartsAt().toInstant(), at);
+                mail.changed(tx, id, "requested");
                 return new Done(id);
             });
         } catch (DataAccessException e) {
@@ -176,6 +184,7 @@ public final class BookingService {
             }
             event(tx, bookingId, actor, "rescheduled", status, status,
                     oldWindow.get().getStartsAt().toInstant() + " -> " + newWindow.get().getStartsAt().toInstant(), at);
+            mail.changed(tx, bookingId, "moved");
             return new Done(bookingId);
         });
     }
@@ -252,6 +261,7 @@ public final class BookingService {
             tx.update(SPIKE_WINDOW).set(SPIKE_WINDOW.BOOKED, SPIKE_WINDOW.BOOKED.minus(1))
                     .where(SPIKE_WINDOW.ID.eq(window.getId())).execute();
             event(tx, bookingId, actor, "cancelled", status, BookingStatus.CANCELLED, reason, at);
+            mail.changed(tx, bookingId, "cancelled");
             return new Done(bookingId);
         });
     }
@@ -303,6 +313,9 @@ public final class BookingService {
                     override == null ? null : "without an approved review: " + override, at);
             if (override != null) {
                 tx.update(BOOKING).set(BOOKING.CONFIRM_OVERRIDE, override).where(BOOKING.ID.eq(bookingId)).execute();
+            }
+            if (to == BookingStatus.CONFIRMED) {
+                mail.changed(tx, bookingId, "confirmed");
             }
             return new Done(bookingId);
         });

@@ -47,6 +47,11 @@ public final class Bookings {
         return select(db).where(BOOKING.ID.eq(id)).and(visibleTo(actor)).fetchOptional(Bookings::booking);
     }
 
+    /** A booking as the transaction {@code tx} sees it (for mail written in the same transaction as a change). */
+    static Optional<Booking> read(DSLContext tx, long id) {
+        return select(tx).where(BOOKING.ID.eq(id)).fetchOptional(Bookings::booking);
+    }
+
     public List<Booking> list(User actor) {
         return select(db).where(visibleTo(actor)).orderBy(SPIKE_WINDOW.STARTS_AT.desc(), BOOKING.ID.desc())
                 .fetch(Bookings::booking);

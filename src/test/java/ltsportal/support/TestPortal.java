@@ -31,6 +31,13 @@ public final class TestPortal implements AutoCloseable {
     static final ltsportal.web.ClientAddress TRUSTED_PROXY = ltsportal.web.ClientAddress.trusting("127.0.0.1");
 
     private final Javalin app;
+    /** The database this portal made for itself (a second portal may share it), or null. */
+    public TestDatabase database() {
+        return owned;
+    }
+
+    /** The outbox sender; tests run its rounds by hand ({@link #deliverMail()}). */
+    public final ltsportal.mail.OutboxSender sender;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     public final Instant now;
     public final MutableClock clock;
@@ -40,10 +47,15 @@ public final class TestPortal implements AutoCloseable {
     private final TestDatabase owned;
 
     private TestPortal(Instant now, DataSource dataSource, String jdbcUrl) {
-        this(now, dataSource, jdbcUrl, false, null);
+        this(now, dataSource, jdbcUrl, false, null, null);
     }
 
     private TestPortal(Instant now, DataSource dataSource, String jdbcUrl, boolean https, TestDatabase owned) {
+        this(now, dataSource, jdbcUrl, https, owned, null);
+    }
+
+    private TestPortal(Instant now, DataSource dataSource, String jdbcUrl, boolean https, TestDatabase owned,
+                       ltsportal.mail.MailConfig mail) {
         this.owned = owned;
         this.now = now;
         this.clock = new MutableClock(now);
@@ -52,8 +64,10 @@ public final class TestPortal implements AutoCloseable {
         Demo.seed(db, clock, DEMO_PASSWORD, content());
         this.health = new ltsportal.Health(db, dataSource);
         var deps = new App.Dependencies(https ? "https://portal.test" : BASE_URL, https, db, clock, content(), true, health,
-                TRUSTED_PROXY);
-        this.app = App.create(deps).start("127.0.0.1", 0);
+                TRUSTED_PROXY, mail == null ? ltsportal.mail.MailConfig.none(BASE_URL) : mail);
+        var built = App.build(deps);
+        this.sender = built.sender();
+        this.app = built.app().start("127.0.0.1", 0);
     }
 
     public static TestPortal at(String instant) {
@@ -80,6 +94,24 @@ public final class TestPortal implements AutoCloseable {
     /** The portal on a database of either kind (see {@link TestDatabase}). */
     public static TestPortal on(TestDatabase database, String instant) {
         return new TestPortal(Instant.parse(instant), database.dataSource, database.jdbcUrl);
+    }
+
+    /** The portal on a fresh database of the kind named, sending its mail to an SMTP server on {@code smtpPort}. */
+    public static TestPortal withMail(String database, String instant, int smtpPort) {
+        TestDatabase db = TestDatabase.of(database);
+        return new TestPortal(Instant.parse(instant), db.dataSource, db.jdbcUrl, false, db,
+                ltsportal.mail.MailConfig.local(smtpPort, BASE_URL));
+    }
+
+    /** A second portal on the same database as this one, with its own sender to the same SMTP server. */
+    public static TestPortal alongside(TestDatabase database, String instant, int smtpPort) {
+        return new TestPortal(Instant.parse(instant), database.dataSource, database.jdbcUrl, false, null,
+                ltsportal.mail.MailConfig.local(smtpPort, BASE_URL));
+    }
+
+    /** One round of the outbox sender (scheduled producers, then every message due); how many were sent. */
+    public int deliverMail() {
+        return sender.runOnce();
     }
 
     /** The portal on a data source of the test's making (a real pool, a proxied connection). */
