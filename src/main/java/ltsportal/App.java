@@ -231,7 +231,7 @@ public final class App {
             Access.register(config.routes);
             Errors.register(config.routes);
             Routes.declare(config.routes, deps.health(), new Backup.Download(deps.db(), deps.db().dialect() == org.jooq.SQLDialect.H2,
-                    deps.clock()), features, accounts, spikeFeatures, staffing);
+                    deps.clock()), features, accounts, spikeFeatures, staffing, new Routes.MailFeatures(new ltsportal.mail.OutboxPages(outbox)));
         });
         return new Built(app, sender);
     }

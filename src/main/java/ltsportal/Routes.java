@@ -49,6 +49,10 @@ public final class Routes {
                                 ltsportal.assistance.AttachmentPages attachments, ltsportal.assistance.ReportPages reports) {
     }
 
+    /** Mail: the outbox for admins. */
+    public record MailFeatures(ltsportal.mail.OutboxPages outbox) {
+    }
+
     public record StaffingFeatures(EngineerPages engineers, StaffingPages staffing, SchedulePages schedule, StaffingApi api) {
     }
 
@@ -63,7 +67,7 @@ public final class Routes {
     private static final Role[] PLANNERS = {MANAGER, ADMIN};
 
     static void declare(RoutesConfig routes, Health health, Backup.Download backup, Features f, AccountFeatures a,
-                        SpikeFeatures s, StaffingFeatures t) {
+                        SpikeFeatures s, StaffingFeatures t, MailFeatures m) {
         // For load balancers and monitors: the process serves; it should get traffic
         routes.get("/healthz", health::live, ANYONE);
         routes.get("/readyz", health::ready, ANYONE);
@@ -131,6 +135,9 @@ public final class Routes {
         routes.post("/admin/users/{id}/reset-second-factor", a.secondFactor()::reset, ADMIN);
         routes.get("/admin/audit", a.audit()::page, ADMIN);
         routes.get("/admin/audit.csv", a.audit()::csv, ADMIN);
+        routes.get("/admin/outbox", m.outbox()::list, ADMIN);
+        routes.get("/admin/outbox/{id}", m.outbox()::show, ADMIN);
+        routes.post("/admin/outbox/{id}/retry", m.outbox()::retry, ADMIN);
         routes.get("/admin/organizations", a.organizations()::list, PLANNERS);
         routes.post("/admin/organizations/{id}/approve", a.organizations()::approve, PLANNERS);
         routes.post("/admin/organizations/{id}/suspend", a.organizations()::suspend, PLANNERS);

@@ -64,17 +64,36 @@ public final class SmtpMailer {
     }
 
     public void send(OutboxMessageRecord m) throws MessagingException, Permanent {
-        MimeMessage message = build(m);
+        MimeMessage message;
+        try {
+            address(m.getRecipientEmail(), m.getRecipientName()).validate();
+            message = build(m);
+        } catch (jakarta.mail.internet.AddressException e) {
+            throw new Permanent("\"" + m.getRecipientEmail() + "\" is not an address mail can be sent to: " + e.getMessage());
+        }
         try (Transport transport = session.getTransport()) {
             transport.connect(config.host(), config.port(), config.user(), config.password());
             transport.sendMessage(message, message.getAllRecipients());
         } catch (SendFailedException e) {
             Address[] invalid = e.getInvalidAddresses();
-            if (invalid != null && invalid.length > 0) {
+            if ((invalid != null && invalid.length > 0) || returnCode(e) >= 500) {
                 throw new Permanent("The server refused " + m.getRecipientEmail() + ": " + serverAnswer(e));
             }
             throw e;
         }
+    }
+
+    /** The SMTP reply code behind a refusal (5xx: permanent, RFC 5321), or 0 when none is known. */
+    private static int returnCode(Exception e) {
+        for (Throwable t = e; t != null; t = t instanceof MessagingException me ? me.getNextException() : null) {
+            if (t instanceof org.eclipse.angus.mail.smtp.SMTPSendFailedException f) {
+                return f.getReturnCode();
+            }
+            if (t instanceof org.eclipse.angus.mail.smtp.SMTPAddressFailedException f) {
+                return f.getReturnCode();
+            }
+        }
+        return 0;
     }
 
     private static String serverAnswer(MessagingException e) {

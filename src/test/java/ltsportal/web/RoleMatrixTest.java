@@ -96,6 +96,9 @@ class RoleMatrixTest {
         row("GET /admin/organizations", "/admin/organizations", 303, 403, 403, 200, 200);
         row("POST /admin/organizations/{id}/approve", "/admin/organizations/999999/approve", 303, 403, 403, 404, 404);
         row("POST /admin/organizations/{id}/suspend", "/admin/organizations/999999/suspend", 303, 403, 403, 404, 404);
+        row("GET /admin/outbox", "/admin/outbox", 303, 403, 403, 403, 200);
+        row("GET /admin/outbox/{id}", "/admin/outbox/999999", 303, 403, 403, 403, 404);
+        row("POST /admin/outbox/{id}/retry", "/admin/outbox/999999/retry", 303, 403, 403, 403, 404);
         row("GET /admin/backup.sql", "/admin/backup.sql", 303, 403, 403, 403, 200);
 
         // Demo data: spike 1 is open; booking 1 belongs to customer@demo.test's organization.
