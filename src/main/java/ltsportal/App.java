@@ -156,8 +156,10 @@ public final class App {
         var bookingPages = new BookingPages(spikes, bookings, bookingService, planner, deps.clock(), audit,
                 new ltsportal.spikes.Completion(deps.db(), deps.clock(), planner, new Markdown()));
         var attachments = new ltsportal.assistance.Attachments(deps.db(), deps.clock());
-        var conversation = new ltsportal.assistance.AssistancePages(new ltsportal.assistance.Reviews(deps.db(), deps.clock()),
-                new ltsportal.assistance.Messages(deps.db(), deps.clock(), new Markdown()), attachments, bookingPages,
+        var assistanceMail = new ltsportal.assistance.AssistanceMail(mailTemplates, deps.clock());
+        var conversation = new ltsportal.assistance.AssistancePages(
+                new ltsportal.assistance.Reviews(deps.db(), deps.clock()).mail(assistanceMail),
+                new ltsportal.assistance.Messages(deps.db(), deps.clock(), new Markdown()).mail(assistanceMail), attachments, bookingPages,
                 new Markdown(), audit);
         bookingPages.sections(conversation);
         var spikeApi = new SpikeApi(spikes, bookings);
@@ -171,7 +173,7 @@ public final class App {
                 new ltsportal.assistance.ReviewQueue(deps.db(), bookings, spikes, deps.clock()),
                 new ltsportal.assistance.AttachmentPages(attachments, bookingPages, audit),
                 new ltsportal.assistance.ReportPages(new ltsportal.assistance.SpikeReports(deps.db(), bookings), spikes));
-        var assignments = new Assignments(deps.db(), deps.clock());
+        var assignments = new Assignments(deps.db(), deps.clock()).mail(new ltsportal.staffing.StaffingMail(mailTemplates, deps.clock()));
         var board = new StaffingBoard(deps.db(), spikes, bookings, engineers, assignments);
         var suggestions = new Suggestions(deps.db(), engineers, assignments);
         var staffing = new Routes.StaffingFeatures(
@@ -185,7 +187,8 @@ public final class App {
                 "dataAsOf", DateText.absoluteDate(deps.catalog().product().dataAsOf())), ctx -> Viewer.of(ctx, sessions));
 
         var sender = new ltsportal.mail.OutboxSender(outbox,
-                deps.mail().sends() ? new ltsportal.mail.SmtpMailer(deps.mail(), deps.baseUrl()) : null, List.of());
+                deps.mail().sends() ? new ltsportal.mail.SmtpMailer(deps.mail(), deps.baseUrl()) : null,
+                List.of(new ltsportal.spikes.Reminders(deps.db(), deps.clock(), mailTemplates, planner)));
         var app = Javalin.create(config -> {
             if (deps.mail().pollMillis() > 0) {
                 config.events.serverStarted(() -> sender.start(deps.mail().pollMillis()));

@@ -17,11 +17,18 @@ public final class Messages {
     private final DSLContext db;
     private final Clock clock;
     private final Markdown markdown;
+    private AssistanceMail mail = AssistanceMail.NONE;
 
     public Messages(DSLContext db, Clock clock, Markdown markdown) {
         this.db = db;
         this.clock = clock;
         this.markdown = markdown;
+    }
+
+    /** The mail a message sends to the other side, queued with it; set once, when the app is built. */
+    public Messages mail(AssistanceMail mail) {
+        this.mail = mail;
+        return this;
     }
 
     /** A message as a reader sees it: the Markdown rendered and sanitized like the release notes. */
@@ -45,9 +52,15 @@ public final class Messages {
 
     /** Adds a message; {@code internal} counts only for staff (a customer's message is never hidden from them). */
     public long add(User author, long bookingId, String body, boolean internal) {
-        return db.insertInto(BOOKING_MESSAGE).set(BOOKING_MESSAGE.BOOKING_ID, bookingId).set(BOOKING_MESSAGE.AUTHOR_ID, author.id())
-                .set(BOOKING_MESSAGE.BODY_MD, body).set(BOOKING_MESSAGE.INTERNAL, internal && author.staff())
-                .set(BOOKING_MESSAGE.CREATED_AT, clock.instant().atOffset(ZoneOffset.UTC))
-                .returning(BOOKING_MESSAGE.ID).fetchOne(BOOKING_MESSAGE.ID);
+        boolean hidden = internal && author.staff();
+        return db.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            long id = tx.insertInto(BOOKING_MESSAGE).set(BOOKING_MESSAGE.BOOKING_ID, bookingId).set(BOOKING_MESSAGE.AUTHOR_ID, author.id())
+                    .set(BOOKING_MESSAGE.BODY_MD, body).set(BOOKING_MESSAGE.INTERNAL, hidden)
+                    .set(BOOKING_MESSAGE.CREATED_AT, clock.instant().atOffset(ZoneOffset.UTC))
+                    .returning(BOOKING_MESSAGE.ID).fetchOne(BOOKING_MESSAGE.ID);
+            mail.messagePosted(tx, author, ltsportal.spikes.Bookings.read(tx, bookingId).orElseThrow(), id, body, hidden);
+            return id;
+        });
     }
 }

@@ -25,10 +25,17 @@ public final class Reviews {
 
     private final DSLContext db;
     private final Clock clock;
+    private AssistanceMail mail = AssistanceMail.NONE;
 
     public Reviews(DSLContext db, Clock clock) {
         this.db = db;
         this.clock = clock;
+    }
+
+    /** The mail a plan sent or decided sends, queued with the change; set once, when the app is built. */
+    public Reviews mail(AssistanceMail mail) {
+        this.mail = mail;
+        return this;
     }
 
     public record Review(String status, String planMarkdown, String rollbackMarkdown, String topology, boolean backupVerified,
@@ -72,6 +79,7 @@ public final class Reviews {
             }
             BookingService.event(tx, booking.id(), customer, again ? "review-resent" : "review-sent", booking.status(),
                     booking.status(), backupVerified ? "restore tested" : "restore not tested", at);
+            mail.reviewSent(tx, customer, booking, at.toInstant().toEpochMilli());
         });
     }
 
@@ -93,6 +101,7 @@ public final class Reviews {
             }
             BookingService.event(tx, booking.id(), staff, approve ? "review-approved" : "review-changes", booking.status(),
                     booking.status(), ticked.size() + " checks ticked", at);
+            mail.reviewDecided(tx, staff, booking, approve, comment, at.toInstant().toEpochMilli());
             return true;
         });
     }

@@ -48,7 +48,7 @@ public final class Bookings {
     }
 
     /** A booking as the transaction {@code tx} sees it (for mail written in the same transaction as a change). */
-    static Optional<Booking> read(DSLContext tx, long id) {
+    public static Optional<Booking> read(DSLContext tx, long id) {
         return select(tx).where(BOOKING.ID.eq(id)).fetchOptional(Bookings::booking);
     }
 

@@ -35,6 +35,13 @@ public final class Assignments {
 
     private final DSLContext db;
     private final Clock clock;
+    private StaffingMail mail = StaffingMail.NONE;
+
+    /** The mail to an engineer put on a booking or taken off it, queued with the change; set once, when the app is built. */
+    public Assignments mail(StaffingMail mail) {
+        this.mail = mail;
+        return this;
+    }
 
     public Assignments(DSLContext db, Clock clock) {
         this.db = db;
@@ -97,6 +104,7 @@ public final class Assignments {
             long id = insert(tx, manager, bookingId, fresh, role, source, now);
             afterChange(tx, manager, bookingId, BookingStatus.of(booking.get().get(BOOKING.STATUS)),
                     "assigned", fresh.name() + " as " + role.key() + " (" + source + ")", now);
+            mail.changed(tx, bookingId, id);
             return new Assigned(id);
         });
     }
@@ -118,6 +126,7 @@ public final class Assignments {
                     .where(ASSIGNMENT.ID.eq(assignmentId)).and(ASSIGNMENT.REMOVED_AT.isNull()).execute();
             afterChange(tx, manager, bookingId, BookingStatus.of(booking.get().get(BOOKING.STATUS)), "unassigned",
                     assignment.get().engineerName() + " as " + assignment.get().role().key(), now);
+            mail.changed(tx, bookingId, assignmentId);
             return new Assigned(assignmentId);
         });
     }
@@ -170,7 +179,8 @@ public final class Assignments {
                         continue;
                     }
                     Engineer e = best.get().engineer();
-                    insert(tx, manager, bookingId, e, role, Assignment.AUTO, now);
+                    long assigned = insert(tx, manager, bookingId, e, role, Assignment.AUTO, now);
+                    mail.changed(tx, bookingId, assigned);
                     status = afterChange(tx, manager, bookingId, status, "assigned", e.name() + " as " + role.key() + " (auto-assign)", now);
                     var a = available.get(e.id());
                     List<StaffingRules.Busy> busy = new ArrayList<>(a.busy());

@@ -36,19 +36,43 @@ final class ScheduleCalendar {
         cal.add(ImmutableMethod.PUBLISH);
         cal.add(new XProperty("X-WR-CALNAME", "Upgrade windows: " + engineer.name()));
         for (SchedulePages.Entry e : entries) {
-            var b = e.booking();
-            VEvent event = new VEvent(b.windowStart(), b.windowEnd(), "GitLab upgrade (" + e.assignment().role().key() + "): "
-                    + b.intake().instanceName());
-            event.replace(new DtStamp(e.assignment().removedAt() != null ? e.assignment().removedAt() : b.updatedAt()));
-            event.add(new Uid("assignment-" + e.assignment().id() + "@lts-portal"));
-            event.add(new Sequence(b.icsSequence() + (e.cancelled() ? 1 : 0)));
-            event.add(new Description(b.orgName() + ": upgrade " + b.intake().currentVersion() + " to "
-                    + b.intake().targetVersion() + " via " + String.join(" -> ", b.upgradePath())
-                    + "\nContact: " + b.intake().contactName() + ", " + b.intake().contactEmail()
-                    + "\nBooking " + b.id()));
-            event.add(e.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
-            cal.add(event);
+            cal.add(event(e));
         }
+        return write(cal);
+    }
+
+    /**
+     * One assignment as an invitation to the engineer (RFC 5546): METHOD:REQUEST when assigned,
+     * METHOD:CANCEL when removed, with the same UID and SEQUENCE as the event in their schedule feed.
+     */
+    static String invitation(SchedulePages.Entry e) {
+        Calendar cal = new Calendar();
+        cal.add(new ProdId("-//LTS Portal//Engineer schedule//EN"));
+        cal.add(ImmutableVersion.VERSION_2_0);
+        cal.add(ImmutableCalScale.GREGORIAN);
+        cal.add(e.cancelled() ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
+        VEvent event = event(e);
+        event.add(new net.fortuna.ical4j.model.property.Organizer(java.net.URI.create("mailto:upgrade-support@lts-portal.invalid")));
+        cal.add(event);
+        return write(cal);
+    }
+
+    private static VEvent event(SchedulePages.Entry e) {
+        var b = e.booking();
+        VEvent event = new VEvent(b.windowStart(), b.windowEnd(), "GitLab upgrade (" + e.assignment().role().key() + "): "
+                + b.intake().instanceName());
+        event.replace(new DtStamp(e.assignment().removedAt() != null ? e.assignment().removedAt() : b.updatedAt()));
+        event.add(new Uid("assignment-" + e.assignment().id() + "@lts-portal"));
+        event.add(new Sequence(b.icsSequence() + (e.cancelled() ? 1 : 0)));
+        event.add(new Description(b.orgName() + ": upgrade " + b.intake().currentVersion() + " to "
+                + b.intake().targetVersion() + " via " + String.join(" -> ", b.upgradePath())
+                + "\nContact: " + b.intake().contactName() + ", " + b.intake().contactEmail()
+                + "\nBooking " + b.id()));
+        event.add(e.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+        return event;
+    }
+
+    private static String write(Calendar cal) {
         try {
             StringWriter out = new StringWriter();
             new CalendarOutputter(false).output(cal, out);
