@@ -129,11 +129,13 @@ public final class App {
         var users = new Users(deps.db());
         var sessions = new Sessions(deps.db(), deps.clock());
         var audit = new AuditLog(deps.db(), deps.clock());
-        var invitations = new Invitations(deps.db(), deps.clock());
+        var mailTemplates = new ltsportal.mail.MailTemplates(deps.baseUrl());
+        var accountMail = new ltsportal.accounts.AccountMail(mailTemplates, deps.clock());
+        var emailTokens = new ltsportal.accounts.EmailTokens(deps.db(), deps.clock());
+        var invitations = new Invitations(deps.db(), deps.clock()).mail(accountMail, deps.baseUrl());
         var throttle = new LoginThrottle(deps.db(), deps.clock());
         var spikes = new Spikes(deps.db());
         var bookings = new Bookings(deps.db());
-        var mailTemplates = new ltsportal.mail.MailTemplates(deps.baseUrl());
         var outbox = new ltsportal.mail.Outbox(deps.db(), deps.clock());
         var bookingService = new BookingService(deps.db(), deps.clock()).mail(new ltsportal.spikes.BookingMail(mailTemplates, deps.clock()));
         Organizations.backfillSkeletons(deps.db());
@@ -144,7 +146,8 @@ public final class App {
                 deps.demo() ? DemoAccounts.emails() : List.of(), secondFactor, challenges);
         var accounts = new Routes.AccountFeatures(
                 loginPages,
-                new SignupPages(new Signup(deps.db(), users, invitations, deps.clock()), invitations, sessions, audit, cookies),
+                new SignupPages(new Signup(deps.db(), users, invitations, deps.clock(), emailTokens, accountMail), invitations, sessions,
+                        audit, cookies, users),
                 new AccountPages(users, sessions, invitations, audit, throttle, deps.clock(), deps.baseUrl()),
                 new SessionPages(sessions, audit),
                 new AdminPages(deps.db(), users, sessions, audit, deps.clock()),
@@ -234,7 +237,8 @@ public final class App {
             Access.register(config.routes);
             Errors.register(config.routes);
             Routes.declare(config.routes, deps.health(), new Backup.Download(deps.db(), deps.db().dialect() == org.jooq.SQLDialect.H2,
-                    deps.clock()), features, accounts, spikeFeatures, staffing, new Routes.MailFeatures(new ltsportal.mail.OutboxPages(outbox)));
+                    deps.clock()), features, accounts, spikeFeatures, staffing, new Routes.MailFeatures(new ltsportal.mail.OutboxPages(outbox),
+                    new ltsportal.accounts.EmailPages(deps.db(), users, emailTokens, accountMail, sessions, cookies, audit)));
         });
         return new Built(app, sender);
     }

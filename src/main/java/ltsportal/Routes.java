@@ -49,8 +49,8 @@ public final class Routes {
                                 ltsportal.assistance.AttachmentPages attachments, ltsportal.assistance.ReportPages reports) {
     }
 
-    /** Mail: the outbox for admins. */
-    public record MailFeatures(ltsportal.mail.OutboxPages outbox) {
+    /** Mail: the outbox for admins; what arrives by email (confirming an address, resetting a password) and the settings. */
+    public record MailFeatures(ltsportal.mail.OutboxPages outbox, ltsportal.accounts.EmailPages email) {
     }
 
     public record StaffingFeatures(EngineerPages engineers, StaffingPages staffing, SchedulePages schedule, StaffingApi api) {
@@ -125,6 +125,18 @@ public final class Routes {
         routes.post("/account/sessions/{handle}/end", a.sessions()::end, SIGNED_IN);
         routes.get("/account/invitations", a.account()::invitationsPage, CUSTOMER);
         routes.post("/account/invitations", a.account()::invite, CUSTOMER);
+        routes.post("/account/invitations/{id}/revoke", a.account()::revokeInvitation, CUSTOMER);
+        // Email: confirming an address, a forgotten password, what a user hears of
+        routes.get("/account/verify", m.email()::verifyForm, ANYONE);
+        routes.post("/account/verify", m.email()::verify, ANYONE);
+        routes.get("/account/verify/resend", m.email()::resendForm, ANYONE);
+        routes.post("/account/verify/resend", m.email()::resend, ANYONE);
+        routes.get("/password/forgot", m.email()::forgotForm, ANYONE);
+        routes.post("/password/forgot", m.email()::forgot, ANYONE);
+        routes.get("/password/reset", m.email()::resetForm, ANYONE);
+        routes.post("/password/reset", m.email()::reset, ANYONE);
+        routes.get("/account/notifications", m.email()::notifications, SIGNED_IN);
+        routes.post("/account/notifications", m.email()::saveNotifications, SIGNED_IN);
 
         // Administration
         routes.get("/admin/users", a.admin()::list, ADMIN);

@@ -135,6 +135,21 @@ public final class AccountPages {
         renderInvitations(ctx, 201, "", Map.of(), baseUrl + "/invitations/" + token);
     }
 
+    public void revokeInvitation(Context ctx) {
+        User me = Auth.user(ctx);
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new ltsportal.web.PageNotFound("There is no invitation with this number.");
+        }
+        if (!invitations.revoke(me, id)) {
+            throw new ltsportal.web.PageNotFound("There is no open invitation of yours with this number.");
+        }
+        audit.record("invitation.revoked", me, "invitation " + id, null, ClientAddress.of(ctx));
+        Flash.redirect(ctx, "/account/invitations", "The invitation is revoked: its link no longer works.");
+    }
+
     private void renderInvitations(Context ctx, int status, String email, Map<String, String> errors, String link) {
         Templates.render(ctx, status, "accounts/invitations",
                 new InvitationsPage(email, errors, link, invitations.pending(Auth.user(ctx))));

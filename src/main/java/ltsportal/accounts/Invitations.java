@@ -23,7 +23,17 @@ public final class Invitations {
         this.clock = clock;
     }
 
-    public record Open(long id, long orgId, String orgName, String email, Instant expiresAt) {
+    public record Open(long id, long orgId, String orgName, String email, Instant expiresAt, long invitedBy) {
+    }
+
+    private AccountMail mail;
+    private String baseUrl;
+
+    /** Invitations are emailed to the invitee, queued with the invitation; set once, when the app is built. */
+    public Invitations mail(AccountMail mail, String baseUrl) {
+        this.mail = mail;
+        this.baseUrl = baseUrl;
+        return this;
     }
 
     /** Creates an invitation from the acting customer's organization; returns the link's token. */
@@ -33,14 +43,20 @@ public final class Invitations {
         }
         String token = Tokens.random();
         Instant now = clock.instant();
-        db.insertInto(INVITATION)
-                .set(INVITATION.ORG_ID, inviter.orgId())
-                .set(INVITATION.EMAIL_KEY, Emails.key(email))
-                .set(INVITATION.TOKEN_HASH, Tokens.hash(token))
-                .set(INVITATION.INVITED_BY, inviter.id())
-                .set(INVITATION.CREATED_AT, now.atOffset(ZoneOffset.UTC))
-                .set(INVITATION.EXPIRES_AT, now.plus(VALID_FOR).atOffset(ZoneOffset.UTC))
-                .execute();
+        db.transaction(cfg -> {
+            DSLContext tx = cfg.dsl();
+            long id = tx.insertInto(INVITATION)
+                    .set(INVITATION.ORG_ID, inviter.orgId())
+                    .set(INVITATION.EMAIL_KEY, Emails.key(email))
+                    .set(INVITATION.TOKEN_HASH, Tokens.hash(token))
+                    .set(INVITATION.INVITED_BY, inviter.id())
+                    .set(INVITATION.CREATED_AT, now.atOffset(ZoneOffset.UTC))
+                    .set(INVITATION.EXPIRES_AT, now.plus(VALID_FOR).atOffset(ZoneOffset.UTC))
+                    .returning(INVITATION.ID).fetchOne(INVITATION.ID);
+            if (mail != null) {
+                mail.invitation(tx, email.strip(), inviter.displayName(), inviter.orgName(), baseUrl + "/invitations/" + token, id);
+            }
+        });
         return token;
     }
 
@@ -48,12 +64,13 @@ public final class Invitations {
         if (token == null || token.length() > 100) {
             return Optional.empty();
         }
-        return db.select(INVITATION.ID, INVITATION.ORG_ID, ORGANIZATION.NAME, INVITATION.EMAIL_KEY, INVITATION.EXPIRES_AT)
+        return db.select(INVITATION.ID, INVITATION.ORG_ID, ORGANIZATION.NAME, INVITATION.EMAIL_KEY, INVITATION.EXPIRES_AT,
+                        INVITATION.INVITED_BY)
                 .from(INVITATION).join(ORGANIZATION).on(ORGANIZATION.ID.eq(INVITATION.ORG_ID))
                 .where(INVITATION.TOKEN_HASH.eq(Tokens.hash(token)))
-                .and(INVITATION.ACCEPTED_AT.isNull())
+                .and(INVITATION.ACCEPTED_AT.isNull()).and(INVITATION.REVOKED_AT.isNull())
                 .and(INVITATION.EXPIRES_AT.gt(clock.instant().atOffset(ZoneOffset.UTC)))
-                .fetchOptional(r -> new Open(r.value1(), r.value2(), r.value3(), r.value4(), r.value5().toInstant()));
+                .fetchOptional(r -> new Open(r.value1(), r.value2(), r.value3(), r.value4(), r.value5().toInstant(), r.value6()));
     }
 
     /** Marks the invitation used, once: false when another request used it first or it expired. */
@@ -61,7 +78,7 @@ public final class Invitations {
         return tx.update(INVITATION)
                 .set(INVITATION.ACCEPTED_AT, clock.instant().atOffset(ZoneOffset.UTC))
                 .where(INVITATION.ID.eq(id))
-                .and(INVITATION.ACCEPTED_AT.isNull())
+                .and(INVITATION.ACCEPTED_AT.isNull()).and(INVITATION.REVOKED_AT.isNull())
                 .and(INVITATION.EXPIRES_AT.gt(clock.instant().atOffset(ZoneOffset.UTC)))
                 .execute() == 1;
     }
@@ -71,12 +88,20 @@ public final class Invitations {
         if (member.orgId() == null) {
             return List.of();
         }
-        return db.select(INVITATION.ID, INVITATION.ORG_ID, ORGANIZATION.NAME, INVITATION.EMAIL_KEY, INVITATION.EXPIRES_AT)
+        return db.select(INVITATION.ID, INVITATION.ORG_ID, ORGANIZATION.NAME, INVITATION.EMAIL_KEY, INVITATION.EXPIRES_AT,
+                        INVITATION.INVITED_BY)
                 .from(INVITATION).join(ORGANIZATION).on(ORGANIZATION.ID.eq(INVITATION.ORG_ID))
                 .where(INVITATION.ORG_ID.eq(member.orgId()))
-                .and(INVITATION.ACCEPTED_AT.isNull())
+                .and(INVITATION.ACCEPTED_AT.isNull()).and(INVITATION.REVOKED_AT.isNull())
                 .and(INVITATION.EXPIRES_AT.gt(clock.instant().atOffset(ZoneOffset.UTC)))
                 .orderBy(INVITATION.CREATED_AT.desc())
-                .fetch(r -> new Open(r.value1(), r.value2(), r.value3(), r.value4(), r.value5().toInstant()));
+                .fetch(r -> new Open(r.value1(), r.value2(), r.value3(), r.value4(), r.value5().toInstant(), r.value6()));
+    }
+
+    /** The inviter takes an open invitation back: its link stops working. Whether there was one to take back. */
+    public boolean revoke(User inviter, long id) {
+        return db.update(INVITATION).set(INVITATION.REVOKED_AT, clock.instant().atOffset(ZoneOffset.UTC))
+                .where(INVITATION.ID.eq(id), INVITATION.INVITED_BY.eq(inviter.id()), INVITATION.ACCEPTED_AT.isNull(),
+                        INVITATION.REVOKED_AT.isNull()).execute() == 1;
     }
 }

@@ -74,6 +74,12 @@ public final class LoginPages {
             render(ctx, 401, email, next, "That email and password do not match an account.");
             return;
         }
+        if (result instanceof SignIn.Unverified) {
+            // The password was right, so saying the account exists tells nothing new.
+            render(ctx, 403, email, next, "Confirm your email address first: follow the link we sent to " + email
+                    + ". No email? Ask for a new link below (\"No confirmation email?\").");
+            return;
+        }
         User user = ((SignIn.Success) result).user();
         if (secondFactor.enrolled(user.id())) {
             cookies.setChallenge(ctx, challenges.start(user.id(), "code", next));

@@ -138,6 +138,11 @@ public final class Sessions {
         return db.deleteFrom(USER_SESSION).where(condition).execute();
     }
 
+    /** Every session of the user, in the caller's transaction (a password reset by email). */
+    public int endAll(DSLContext tx, long userId) {
+        return tx.deleteFrom(USER_SESSION).where(USER_SESSION.USER_ID.eq(userId)).execute();
+    }
+
     /** The longest flash the session keeps: the column's width. */
     static final int FLASH_MAX = 500;
 

@@ -21,7 +21,11 @@ public final class SignIn {
         this.audit = audit;
     }
 
-    public sealed interface Result permits Success, Refused, Locked {
+    public sealed interface Result permits Success, Refused, Locked, Unverified {
+    }
+
+    /** The password was right, but the account's address is not confirmed yet: no session. */
+    public record Unverified(User user) implements Result {
     }
 
     /** The password was right; the sign-in finishes with {@link #startSession} (after a second factor, if any). */
@@ -67,6 +71,10 @@ public final class SignIn {
             return new Refused();
         }
         throttle.succeeded(key, ip);
+        if (!users.verified(user.get().id())) {
+            audit.record("login.unverified", null, key, null, ip);
+            return new Unverified(user.get());
+        }
         return new Success(user.get());
     }
 

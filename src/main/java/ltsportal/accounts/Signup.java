@@ -13,12 +13,16 @@ public final class Signup {
     private final Users users;
     private final Invitations invitations;
     private final Clock clock;
+    private final EmailTokens tokens;
+    private final AccountMail mail;
 
-    public Signup(DSLContext db, Users users, Invitations invitations, Clock clock) {
+    public Signup(DSLContext db, Users users, Invitations invitations, Clock clock, EmailTokens tokens, AccountMail mail) {
         this.db = db;
         this.users = users;
         this.invitations = invitations;
         this.clock = clock;
+        this.tokens = tokens;
+        this.mail = mail;
     }
 
     /** The form as typed. {@code organization} is ignored when joining through an invitation. */
@@ -32,10 +36,14 @@ public final class Signup {
         }
     }
 
-    /** Checks the form into {@code in}: a message per field that does not pass. */
+    /**
+     * Checks the form into {@code in}: a message per field that does not pass. A sign-up never says whether
+     * its address has an account (the owner is told by email instead); an invitation names its address, so
+     * joining with one that has an account says so.
+     */
     public void check(ltsportal.web.Form in, Form form, boolean needsOrganization) {
         in.required("name", form.name(), Users.NAME_MAX, "Give your name (at most " + Users.NAME_MAX + " characters).");
-        if (in.check(Emails.valid(form.email()), "email", "Give an email address such as ada@example.com.")) {
+        if (in.check(Emails.valid(form.email()), "email", "Give an email address such as ada@example.com.") && !needsOrganization) {
             in.check(!users.emailTaken(form.email()), "email", "An account with this email exists already. Sign in instead.");
         }
         Passwords.problem(form.password(), java.util.List.of(form.name(), form.email(), form.organization())).ifPresent(p -> in.check(false, "password", p));
@@ -47,14 +55,25 @@ public final class Signup {
         in.check(TimeZones.valid(form.timeZone()), "timeZone", "Choose your time zone from the list.");
     }
 
-    /** Creates the organization and its first user; empty errors on success, else why not. */
+    /**
+     * Creates the organization and its first user, who signs in once they follow the confirmation link
+     * mailed in the same transaction.
+     */
     public long createWithOrganization(Form form) {
         String hash = Passwords.hash(form.password());
         return transaction(tx -> {
             long orgId = Organizations.create(tx, form.organization(), clock.instant(), Organizations.Status.PENDING);
-            return users.create(tx, new Users.NewUser(form.email(), form.name(), form.timeZone(), Role.CUSTOMER, orgId, hash),
-                    clock.instant());
+            long id = users.create(tx, new Users.NewUser(form.email(), form.name(), form.timeZone(), Role.CUSTOMER, orgId, hash),
+                    clock.instant(), false);
+            mail.verify(tx, form.email(), form.name(), tokens.issue(tx, id, EmailTokens.Purpose.VERIFY));
+            return id;
         });
+    }
+
+    /** A sign-up with an address that has an account: its owner is told, and nothing else happens. */
+    public void attempted(Form form) {
+        users.byEmail(form.email()).ifPresent(owner -> db.transaction(cfg ->
+                mail.signupAttempt(cfg.dsl(), owner.email(), owner.displayName(), clock.instant().toEpochMilli())));
     }
 
     public long createFromInvitation(Form form, Invitations.Open invitation) {

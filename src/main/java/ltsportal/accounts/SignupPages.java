@@ -16,8 +16,10 @@ public final class SignupPages {
     private final Sessions sessions;
     private final AuditLog audit;
     private final SessionCookies cookies;
+    private final Users users;
 
-    public SignupPages(Signup signup, Invitations invitations, Sessions sessions, AuditLog audit, SessionCookies cookies) {
+    public SignupPages(Signup signup, Invitations invitations, Sessions sessions, AuditLog audit, SessionCookies cookies, Users users) {
+        this.users = users;
         this.signup = signup;
         this.invitations = invitations;
         this.sessions = sessions;
@@ -41,20 +43,37 @@ public final class SignupPages {
             render(ctx, Form.INVALID, form, in.errors(), null);
             return;
         }
-        long userId;
+        if (users.emailTaken(form.email())) {
+            signup.attempted(form);
+            audit.record("account.signup-taken", null, form.email(), "the owner is told by email", ClientAddress.of(ctx));
+            checkInbox(ctx, form.email());
+            return;
+        }
         try {
-            userId = signup.createWithOrganization(form);
+            signup.createWithOrganization(form);
         } catch (Signup.Taken e) {
-            // Someone signed up with the same email or organization a moment ago: the checks now say which.
+            if (users.emailTaken(form.email())) {
+                // The same address signed up a moment ago: the same answer as for any taken address.
+                signup.attempted(form);
+                checkInbox(ctx, form.email());
+                return;
+            }
+            // Someone took the organization's name a moment ago: the checks now say so.
             Form again = Form.of(ctx);
             signup.check(again, form, true);
             render(ctx, 409, form, again.errors(), null);
             return;
         }
         audit.record("account.created", null, form.email(), "customer signed up; organization " + form.organization()
-                + " (pending approval)", ClientAddress.of(ctx));
-        signInAndGo(ctx, userId, "Welcome! Your account is ready. Browse versions and plan your upgrade now; support checks new"
-                + " organizations before their first booking, usually within a working day.");
+                + " (pending approval, address not confirmed yet)", ClientAddress.of(ctx));
+        checkInbox(ctx, form.email());
+    }
+
+    /** The one answer to a sign-up, whether or not the address had an account: nobody learns who has one. */
+    private void checkInbox(Context ctx, String email) {
+        Templates.render(ctx, 200, "accounts/notice", new EmailPages.NoticePage("Check your inbox",
+                "We sent a link to " + email + ". Follow it within 24 hours to confirm your address and sign in.", null, "", email,
+                Map.of()));
     }
 
     public void invitationForm(Context ctx) {

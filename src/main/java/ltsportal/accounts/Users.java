@@ -26,8 +26,15 @@ public final class Users {
     public record NewUser(String email, String displayName, String timeZone, Role role, Long orgId, String passwordHash) {
     }
 
+    /** An account whose address is known to be its owner's (made by an admin, a command, an invitation, demo mode). */
     public long create(DSLContext tx, NewUser user, Instant now) {
+        return create(tx, user, now, true);
+    }
+
+    /** {@code verified} false: a sign-up, which signs in once its owner follows the link mailed to the address. */
+    public long create(DSLContext tx, NewUser user, Instant now, boolean verified) {
         return tx.insertInto(APP_USER)
+                .set(APP_USER.EMAIL_VERIFIED_AT, verified ? now.atOffset(ZoneOffset.UTC) : null)
                 .set(APP_USER.EMAIL, user.email().strip())
                 .set(APP_USER.EMAIL_KEY, Emails.key(user.email()))
                 .set(APP_USER.DISPLAY_NAME, user.displayName().strip())
@@ -39,6 +46,24 @@ public final class Users {
                 .set(APP_USER.CREATED_AT, now.atOffset(ZoneOffset.UTC))
                 .returning(APP_USER.ID)
                 .fetchOne(APP_USER.ID);
+    }
+
+    public boolean verified(long userId) {
+        return db.fetchExists(APP_USER, APP_USER.ID.eq(userId).and(APP_USER.EMAIL_VERIFIED_AT.isNotNull()));
+    }
+
+    /** What a user chose to hear of by email. */
+    public record Notifications(boolean reminders, boolean conversation, boolean lifecycle) {
+    }
+
+    public Notifications notifications(User self) {
+        return db.select(APP_USER.NOTIFY_REMINDERS, APP_USER.NOTIFY_CONVERSATION, APP_USER.NOTIFY_LIFECYCLE).from(APP_USER)
+                .where(APP_USER.ID.eq(self.id())).fetchSingle(r -> new Notifications(r.value1(), r.value2(), r.value3()));
+    }
+
+    public void setNotifications(User self, Notifications n) {
+        db.update(APP_USER).set(APP_USER.NOTIFY_REMINDERS, n.reminders()).set(APP_USER.NOTIFY_CONVERSATION, n.conversation())
+                .set(APP_USER.NOTIFY_LIFECYCLE, n.lifecycle()).where(APP_USER.ID.eq(self.id())).execute();
     }
 
     public boolean emailTaken(String email) {
@@ -68,7 +93,12 @@ public final class Users {
     }
 
     public void changePassword(User self, String newHash) {
-        db.update(APP_USER).set(APP_USER.PASSWORD_HASH, newHash).where(APP_USER.ID.eq(self.id())).execute();
+        changePassword(db, self.id(), newHash);
+    }
+
+    /** A reset by email: in the transaction that uses up the link. */
+    public void changePassword(DSLContext tx, long userId, String newHash) {
+        tx.update(APP_USER).set(APP_USER.PASSWORD_HASH, newHash).where(APP_USER.ID.eq(userId)).execute();
     }
 
     public List<User> all(User admin) {

@@ -29,12 +29,28 @@ class SignupHttpTest extends OnBothDatabases {
     }
 
     @Test
-    void signingUpCreatesTheOrganizationAndSignsIn() {
+    void signingUpCreatesTheOrganizationAndTheMailedLinkConfirmsTheAddressAndSignsIn() {
         WebClient visitor = portal.visitor();
         visitor.get("/signup");
         var response = visitor.post("/signup", valid());
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.body().contains("Check your inbox") && response.body().contains("ada@analytical.test"));
+        assertEquals(303, visitor.get("/account").statusCode(), "not signed in yet");
+        var early = portal.visitor().post("/login", Map.of("email", "ada@analytical.test", "password", "a long and memorable passphrase"));
+        assertEquals(403, early.statusCode());
+        assertTrue(early.body().contains("Confirm your email address first"), early.body());
+
+        String link = portal.mailedLink("ada@analytical.test", "/account/verify");
+        String confirm = visitor.get(link).body();
+        assertTrue(confirm.contains("id=\"verify-button\""), "a button, so that a mail scanner following the link does not use it");
+        response = visitor.post("/account/verify", Map.of("token", link.substring(link.indexOf("token=") + 6)));
         assertEquals(303, response.statusCode(), response.body());
         assertEquals("/account", response.headers().firstValue("Location").orElse(""), "the message is not in the URL");
+        var again = portal.visitor();
+        again.get(link);
+        var used = again.post("/account/verify", Map.of("token", link.substring(link.indexOf("token=") + 6)));
+        assertEquals(400, used.statusCode(), "a link works once");
+        assertTrue(used.body().contains("This link has been used already"));
         String account = visitor.get("/account").body();
         assertTrue(account.contains("Analytical Engines"));
         assertTrue(account.contains("Welcome!"), "the flash kept with the new session shows on the next page");
@@ -51,7 +67,6 @@ class SignupHttpTest extends OnBothDatabases {
     @CsvSource(delimiter = '|', value = {
             "name|''|Give your name",
             "email|not-an-email|Give an email address",
-            "email|CUSTOMER@demo.test|exists already",
             "password|short|at least 8 characters",
             "password|password123|most common",
             "organization|''|Give your organization",
@@ -79,6 +94,30 @@ class SignupHttpTest extends OnBothDatabases {
     }
 
     @Test
+    void theAnswerIsTheSameForANewAndATakenAddressAndTheOwnerIsToldByMail() {
+        int users = portal.db.fetchCount(APP_USER);
+        WebClient first = portal.visitor();
+        first.get("/signup");
+        Map<String, String> fresh = valid();
+        fresh.put("email", "new.person@example.test");
+        var created = first.post("/signup", fresh);
+        WebClient second = portal.visitor();
+        second.get("/signup");
+        Map<String, String> taken = valid();
+        taken.put("email", "customer@demo.test");
+        taken.put("organization", "Another Engines");
+        var refused = second.post("/signup", taken);
+        assertEquals(created.statusCode(), refused.statusCode());
+        java.util.function.Function<String, String> same = body -> body.replace("new.person@example.test", "X")
+                .replace("customer@demo.test", "X").replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "");
+        assertEquals(same.apply(created.body()), same.apply(refused.body()), "nothing tells the two apart");
+        assertEquals(users + 1, portal.db.fetchCount(APP_USER), "only the new address made an account");
+        String mail = portal.db.select(ltsportal.db.Tables.OUTBOX_MESSAGE.SUBJECT).from(ltsportal.db.Tables.OUTBOX_MESSAGE)
+                .where(ltsportal.db.Tables.OUTBOX_MESSAGE.RECIPIENT_EMAIL.eq("customer@demo.test")).fetchSingle().value1();
+        assertEquals("Someone tried to sign up with your address", mail);
+    }
+
+    @Test
     void extraFieldsHaveNoEffect() {
         WebClient visitor = portal.visitor();
         visitor.get("/signup");
@@ -86,12 +125,12 @@ class SignupHttpTest extends OnBothDatabases {
         form.put("role", "admin");
         form.put("orgId", "1");
         form.put("disabled", "true");
-        assertEquals(303, visitor.post("/signup", form).statusCode());
+        assertEquals(200, visitor.post("/signup", form).statusCode());
         var row = portal.db.selectFrom(APP_USER).where(APP_USER.EMAIL_KEY.eq("ada@analytical.test")).fetchOne();
         assertEquals("customer", row.getRole());
         assertFalse(row.getDisabled());
         assertFalse(row.getOrgId().equals(1L), "a new organization, not the one named in the request");
-        assertEquals(403, visitor.get("/admin/users").statusCode());
+        assertEquals(303, visitor.get("/admin/users").statusCode(), "not even signed in before confirming the address");
     }
 
     @Test

@@ -28,6 +28,9 @@ class AccountBrowserTest extends BrowserJourney {
         zone.selectByValue("America/New_York"); // the person may still choose another
         driver.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
 
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Check your inbox"));
+        driver.get(portal.url(portal.mailedLink("grace@navy.test", "/account/verify")));
+        driver.findElement(By.id("verify-button")).click();
         browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("flash")));
         assertTrue(driver.findElement(By.tagName("main")).getText().contains("Harvard Mark I"));
         assertEquals("Grace Hopper", driver.findElement(By.id("account-link")).getText());

@@ -109,6 +109,22 @@ public final class TestPortal implements AutoCloseable {
                 ltsportal.mail.MailConfig.local(smtpPort, BASE_URL));
     }
 
+    /** The path of the newest link to {@code path} (with its token) in mail queued for {@code email}, as the recipient would click it. */
+    public String mailedLink(String email, String path) {
+        var bodies = db.select(ltsportal.db.Tables.OUTBOX_MESSAGE.TEXT_BODY).from(ltsportal.db.Tables.OUTBOX_MESSAGE)
+                .where(ltsportal.db.Tables.OUTBOX_MESSAGE.RECIPIENT_EMAIL.equalIgnoreCase(email))
+                .orderBy(ltsportal.db.Tables.OUTBOX_MESSAGE.ID.desc()).fetch(ltsportal.db.Tables.OUTBOX_MESSAGE.TEXT_BODY);
+        var pattern = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(BASE_URL) + "(" + java.util.regex.Pattern.quote(path)
+                + "[^\\s]*)");
+        for (String body : bodies) {
+            var m = pattern.matcher(body);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        throw new AssertionError("no mail to " + email + " links to " + path);
+    }
+
     /** One round of the outbox sender (scheduled producers, then every message due); how many were sent. */
     public int deliverMail() {
         return sender.runOnce();

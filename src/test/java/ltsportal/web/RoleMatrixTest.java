@@ -96,6 +96,17 @@ class RoleMatrixTest {
         row("GET /admin/organizations", "/admin/organizations", 303, 403, 403, 200, 200);
         row("POST /admin/organizations/{id}/approve", "/admin/organizations/999999/approve", 303, 403, 403, 404, 404);
         row("POST /admin/organizations/{id}/suspend", "/admin/organizations/999999/suspend", 303, 403, 403, 404, 404);
+        row("POST /account/invitations/{id}/revoke", "/account/invitations/999999/revoke", 303, 404, 403, 403, 403);
+        row("GET /account/verify", "/account/verify?token=x", 400, 400, 400, 400, 400);
+        row("POST /account/verify", "/account/verify", 400, 400, 400, 400, 400);
+        row("GET /account/verify/resend", "/account/verify/resend", 200, 200, 200, 200, 200);
+        row("POST /account/verify/resend", "/account/verify/resend", 400, 400, 400, 400, 400);
+        row("GET /password/forgot", "/password/forgot", 200, 200, 200, 200, 200);
+        row("POST /password/forgot", "/password/forgot", 400, 400, 400, 400, 400);
+        row("GET /password/reset", "/password/reset?token=x", 400, 400, 400, 400, 400);
+        row("POST /password/reset", "/password/reset", 400, 400, 400, 400, 400);
+        row("GET /account/notifications", "/account/notifications", 303, 200, 200, 200, 200);
+        row("POST /account/notifications", "/account/notifications", 303, 303, 303, 303, 303);
         row("GET /admin/outbox", "/admin/outbox", 303, 403, 403, 403, 200);
         row("GET /admin/outbox/{id}", "/admin/outbox/999999", 303, 403, 403, 403, 404);
         row("POST /admin/outbox/{id}/retry", "/admin/outbox/999999/retry", 303, 403, 403, 403, 404);
