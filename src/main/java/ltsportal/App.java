@@ -191,7 +191,8 @@ public final class App {
 
         var sender = new ltsportal.mail.OutboxSender(outbox,
                 deps.mail().sends() ? new ltsportal.mail.SmtpMailer(deps.mail(), deps.baseUrl()) : null,
-                List.of(new ltsportal.spikes.Reminders(deps.db(), deps.clock(), mailTemplates, planner)));
+                List.of(new ltsportal.spikes.Reminders(deps.db(), deps.clock(), mailTemplates, planner),
+                        new ltsportal.spikes.LifecycleAlerts(deps.db(), deps.clock(), mailTemplates, deps.catalog())));
         var app = Javalin.create(config -> {
             if (deps.mail().pollMillis() > 0) {
                 config.events.serverStarted(() -> sender.start(deps.mail().pollMillis()));

@@ -161,4 +161,23 @@ class NoticesMailTest {
         }).toList();
         assertEquals(1, toErin.size(), "the assigned engineer, once");
     }
+
+    @Test
+    void aBookedLineLeavingMaintenanceWithin30DaysIsAnnouncedOncePerOrganizationAndPerson() throws Exception {
+        var line = TestPortal.catalog().line(ltsportal.catalog.Version.parse("18.11").orElseThrow()).orElseThrow();
+        Instant alertDay = line.supportEnds().minusDays(10).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        portal.db.update(APP_USER).set(APP_USER.NOTIFY_LIFECYCLE, false).where(APP_USER.EMAIL.eq("customer2@demo.test")).execute();
+        portal.clock.advance(Duration.between(portal.clock.instant(), line.supportEnds().minusDays(31)
+                .atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+        portal.deliverMail();
+        assertTrue(smtp.received().stream().noneMatch(m -> Smtp.part(m, "text/plain").contains("leaves maintenance")), "31 days ahead: not yet");
+        portal.clock.advance(Duration.between(portal.clock.instant(), alertDay));
+        portal.deliverMail();
+        portal.deliverMail();
+        var alerts = smtp.received().stream().filter(m -> Smtp.part(m, "text/plain").contains("leaves maintenance")).toList();
+        assertEquals(1, alerts.size(), "Acme's customer, once; Globex's turned these alerts off: " + subjects(alerts));
+        assertEquals("GitLab 18.11 leaves maintenance on " + line.supportEnds(), alerts.get(0).getSubject());
+        assertTrue(alerts.get(0).getAllRecipients()[0].toString().contains("customer@demo.test"));
+        assertTrue(Smtp.part(alerts.get(0), "text/plain").contains("in 10 days"));
+    }
 }
