@@ -136,7 +136,7 @@ public final class App {
         var throttle = new LoginThrottle(deps.db(), deps.clock());
         var spikes = new Spikes(deps.db());
         var bookings = new Bookings(deps.db());
-        var outbox = new ltsportal.mail.Outbox(deps.db(), deps.clock());
+        var outbox = new ltsportal.mail.Outbox(deps.db(), deps.clock(), deps.mail().claim());
         var bookingService = new BookingService(deps.db(), deps.clock()).mail(new ltsportal.spikes.BookingMail(mailTemplates, deps.clock()));
         Organizations.backfillSkeletons(deps.db());
         var secondFactor = new SecondFactor(deps.db(), deps.clock(),

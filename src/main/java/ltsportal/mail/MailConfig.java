@@ -10,9 +10,10 @@ import java.util.Map;
  *
  * @param domain     the portal's domain, for Message-IDs (the host of {@code PORTAL_BASE_URL})
  * @param pollMillis how often the sender looks at the outbox; 0: never on its own (tests run it by hand)
+ * @param claim      how long a sender holds the messages it took before another may take them (one that died)
  */
 public record MailConfig(String host, int port, String user, String password, String from, Tls tls, String domain,
-                         long pollMillis) {
+                         long pollMillis, java.time.Duration claim) {
     public enum Tls {
         STARTTLS, TLS, NONE
     }
@@ -40,17 +41,33 @@ public record MailConfig(String host, int port, String user, String password, St
         String domain = domainOf(baseUrl);
         return new MailConfig(host == null || host.isBlank() ? null : host.strip(), port, env.get("PORTAL_SMTP_USER"),
                 env.get("PORTAL_SMTP_PASSWORD"), env.getOrDefault("PORTAL_SMTP_FROM", "LTS Portal <no-reply@" + domain + ">"), tls,
-                domain, 2000);
+                domain, number(env, "PORTAL_MAIL_POLL_MS", 2000), java.time.Duration.ofSeconds(number(env, "PORTAL_MAIL_CLAIM_SECONDS", 120)));
     }
 
     /** Nothing sent: the default, and what tests that do not look at mail use. */
     public static MailConfig none(String baseUrl) {
-        return new MailConfig(null, 0, null, null, "LTS Portal <no-reply@" + domainOf(baseUrl) + ">", Tls.NONE, domainOf(baseUrl), 0);
+        return new MailConfig(null, 0, null, null, "LTS Portal <no-reply@" + domainOf(baseUrl) + ">", Tls.NONE, domainOf(baseUrl), 0, java.time.Duration.ofMinutes(2));
     }
 
     /** A test's SMTP server on this machine, without TLS. */
     public static MailConfig local(int port, String baseUrl) {
-        return new MailConfig("127.0.0.1", port, null, null, "LTS Portal <no-reply@" + domainOf(baseUrl) + ">", Tls.NONE, domainOf(baseUrl), 0);
+        return new MailConfig("127.0.0.1", port, null, null, "LTS Portal <no-reply@" + domainOf(baseUrl) + ">", Tls.NONE, domainOf(baseUrl), 0, java.time.Duration.ofMinutes(2));
+    }
+
+    private static long number(Map<String, String> env, String name, long fallback) {
+        String raw = env.get(name);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            long value = Long.parseLong(raw.strip());
+            if (value <= 0) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a positive whole number, not '" + raw + "'");
+        }
     }
 
     static String domainOf(String baseUrl) {

@@ -20,16 +20,17 @@ import org.jooq.DSLContext;
 public final class Outbox {
     /** A message not delivered within a day is given up, with its last failure shown to admins. */
     public static final Duration GIVE_UP_AFTER = Duration.ofDays(1);
-    /** How long a claim holds before another sender may take the message (a sender that died). */
-    public static final Duration CLAIM = Duration.ofMinutes(2);
     public static final int PAGE = 50;
 
     private final DSLContext db;
     private final Clock clock;
+    /** How long a claim holds before another sender may take the message (a sender that died). */
+    private final Duration claim;
 
-    public Outbox(DSLContext db, Clock clock) {
+    public Outbox(DSLContext db, Clock clock, Duration claim) {
         this.db = db;
         this.clock = clock;
+        this.claim = claim;
     }
 
     /**
@@ -80,7 +81,7 @@ public final class Outbox {
                             .or(OUTBOX_MESSAGE.STATUS.eq("sending").and(OUTBOX_MESSAGE.CLAIMED_UNTIL.lt(now))))
                     .orderBy(OUTBOX_MESSAGE.ID).limit(max).forUpdate().skipLocked().fetch();
             for (var m : due) {
-                tx.update(OUTBOX_MESSAGE).set(OUTBOX_MESSAGE.STATUS, "sending").set(OUTBOX_MESSAGE.CLAIMED_UNTIL, now.plus(CLAIM))
+                tx.update(OUTBOX_MESSAGE).set(OUTBOX_MESSAGE.STATUS, "sending").set(OUTBOX_MESSAGE.CLAIMED_UNTIL, now.plus(claim))
                         .where(OUTBOX_MESSAGE.ID.eq(m.getId())).execute();
             }
             return due;

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class OutboxSender implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
-    private static final int BATCH = 20;
+    /** Few at a time, so that a claim (see {@link MailConfig#claim}) covers their sending with room to spare. */
+    private static final int BATCH = 5;
 
     private final Outbox outbox;
     private final SmtpMailer mailer;

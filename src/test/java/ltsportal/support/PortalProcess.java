@@ -43,6 +43,12 @@ public final class PortalProcess implements AutoCloseable {
 
     /** The same, with demo mode on or (as in a real deployment, where PORTAL_DEMO is unset) off. */
     public static PortalProcess start(String dbUrl, String dbUser, String dbPassword, String heap, boolean demo) throws Exception {
+        return start(dbUrl, dbUser, dbPassword, heap, demo, Map.of());
+    }
+
+    /** The same with more environment (an SMTP server, the system clock: {@code PORTAL_CLOCK} empty). */
+    public static PortalProcess start(String dbUrl, String dbUser, String dbPassword, String heap, boolean demo,
+                                      Map<String, String> more) throws Exception {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: the functional tier runs after `mvn package`");
         }
@@ -60,6 +66,7 @@ public final class PortalProcess implements AutoCloseable {
         if (demo) {
             env.put("PORTAL_DEMO", "true");
         }
+        env.putAll(more);
         builder.environment().remove("PORTAL_DEMO");
         builder.environment().putAll(env);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());

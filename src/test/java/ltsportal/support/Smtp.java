@@ -38,6 +38,11 @@ public final class Smtp implements AutoCloseable {
         server.stop();
     }
 
+    /** Waits (up to {@code millis}) until the server holds at least {@code count} messages; whether it does. */
+    public boolean await(int count, long millis) {
+        return server.waitForIncomingEmail(millis, count);
+    }
+
     public List<MimeMessage> received() {
         return Arrays.asList(server.getReceivedMessages());
     }
