@@ -147,7 +147,7 @@ public final class App {
         var accounts = new Routes.AccountFeatures(
                 loginPages,
                 new SignupPages(new Signup(deps.db(), users, invitations, deps.clock(), emailTokens, accountMail), invitations, sessions,
-                        audit, cookies, users),
+                        audit, cookies, users, deps.demo() && !deps.mail().sends()),
                 new AccountPages(users, sessions, invitations, audit, throttle, deps.clock(), deps.baseUrl()),
                 new SessionPages(sessions, audit),
                 new AdminPages(deps.db(), users, sessions, audit, deps.clock()),

@@ -17,9 +17,12 @@ public final class SignupPages {
     private final AuditLog audit;
     private final SessionCookies cookies;
     private final Users users;
+    private final boolean demo;
 
-    public SignupPages(Signup signup, Invitations invitations, Sessions sessions, AuditLog audit, SessionCookies cookies, Users users) {
+    public SignupPages(Signup signup, Invitations invitations, Sessions sessions, AuditLog audit, SessionCookies cookies, Users users,
+                       boolean demo) {
         this.users = users;
+        this.demo = demo;
         this.signup = signup;
         this.invitations = invitations;
         this.sessions = sessions;
@@ -72,7 +75,9 @@ public final class SignupPages {
     /** The one answer to a sign-up, whether or not the address had an account: nobody learns who has one. */
     private void checkInbox(Context ctx, String email) {
         Templates.render(ctx, 200, "accounts/notice", new EmailPages.NoticePage("Check your inbox",
-                "We sent a link to " + email + ". Follow it within 24 hours to confirm your address and sign in.", null, "", email,
+                "We sent a link to " + email + ". Follow it within 24 hours to confirm your address and sign in."
+                        + (demo ? " (Demo mode sends no mail: sign in as admin@demo.test and open Outbox under Users to read it.)" : ""),
+                null, "", email,
                 Map.of()));
     }
 
