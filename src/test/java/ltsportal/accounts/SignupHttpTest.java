@@ -118,6 +118,29 @@ class SignupHttpTest extends OnBothDatabases {
     }
 
     @Test
+    void aNewConfirmationLinkReplacesTheOldOneAndALinkExpiresAfter24Hours() {
+        WebClient visitor = portal.visitor();
+        visitor.get("/signup");
+        assertEquals(200, visitor.post("/signup", valid()).statusCode());
+        String first = portal.mailedLink("ada@analytical.test", "/account/verify");
+        visitor.get("/account/verify/resend");
+        var resent = visitor.post("/account/verify/resend", Map.of("email", "ada@analytical.test"));
+        var unknown = visitor.post("/account/verify/resend", Map.of("email", "nobody@analytical.test"));
+        assertEquals(resent.body().replace("ada@analytical.test", "X"), unknown.body().replace("nobody@analytical.test", "X"),
+                "the same answer for an address without an account");
+        String second = portal.mailedLink("ada@analytical.test", "/account/verify");
+        assertFalse(first.equals(second));
+        assertEquals(400, visitor.get(first).statusCode(), "the older link stopped working");
+        portal.clock.advance(Duration.ofHours(24));
+        var expired = visitor.get(second);
+        assertEquals(400, expired.statusCode());
+        assertTrue(expired.body().contains("This link has expired"));
+        assertEquals(400, visitor.post("/account/verify", Map.of("token", second.substring(second.indexOf("token=") + 6))).statusCode());
+        assertEquals(400, visitor.post("/account/verify/resend", Map.of("email", "not an address")).statusCode(),
+                "a bad address is refused next to the field");
+    }
+
+    @Test
     void extraFieldsHaveNoEffect() {
         WebClient visitor = portal.visitor();
         visitor.get("/signup");

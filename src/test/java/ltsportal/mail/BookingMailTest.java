@@ -114,4 +114,18 @@ class BookingMailTest {
         assertTrue(confirmed.getFrom()[0].toString().contains("no-reply@portal.test"));
         assertEquals("sent", portal.db.select(OUTBOX_MESSAGE.STATUS).from(OUTBOX_MESSAGE).limit(1).fetchSingle().value1());
     }
+
+    @Test
+    void aNewBookingIsAcknowledgedToTheBookerAndTheContactWithAnInvitation() throws Exception {
+        WebClient casey = portal.signedIn("customer@demo.test");
+        var windows = ltsportal.support.BookingLoad.windows(casey);
+        assertEquals(303, new ltsportal.support.BookingLoad().bookOnce(casey, windows.get(5)));
+        assertEquals(2, portal.deliverMail(), "the booker and the contact named on the form");
+        MimeMessage toContact = smtp.to("casey@acme.test").get(0);
+        assertTrue(toContact.getSubject().startsWith("Upgrade window requested: "), toContact.getSubject());
+        assertTrue(Smtp.part(toContact, "text/plain").contains("Support will confirm it once an engineer has reviewed your upgrade plan."));
+        assertEquals("REQUEST", calendar(toContact).getProperty("METHOD").get().getValue());
+        assertEquals("0", calendar(toContact).<VEvent>getComponent("VEVENT").orElseThrow().getProperty("SEQUENCE").get().getValue());
+        assertEquals(1, smtp.to("customer@demo.test").size());
+    }
 }
