@@ -3,9 +3,15 @@ package ltsportal.accounts;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Email addresses: one plausible address, compared without regard to case. */
+/**
+ * Email addresses: RFC 5321's dot-atom form (without the characters URIs and calendar clients stumble
+ * on: {@code { } | ^ `}), a domain of letters, digits and hyphens with a top-level name of letters;
+ * compared without regard to case.
+ */
 public final class Emails {
-    private static final Pattern FORM = Pattern.compile("[^@\\s<>\"]{1,64}@[^@\\s<>\"]+\\.[^@\\s<>\".]{2,}");
+    private static final String ATOM = "[A-Za-z0-9!#$%&'*+/=?_~-]+";
+    private static final String LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+    private static final Pattern FORM = Pattern.compile("(?=.{1,64}@)" + ATOM + "(?:\\." + ATOM + ")*@(?:" + LABEL + "\\.)+[A-Za-z]{2,63}");
 
     private Emails() {
     }

@@ -31,6 +31,15 @@ final class BookingCalendar {
     private BookingCalendar() {
     }
 
+    /** A mailto: URI for any address a booking may hold, its characters quoted as URIs need (never a failure). */
+    static URI mailto(String email) {
+        try {
+            return new URI("mailto", email, null);
+        } catch (java.net.URISyntaxException e) {
+            return URI.create("mailto:invalid@lts-portal.invalid");
+        }
+    }
+
     static String uid(Booking booking) {
         return "booking-" + booking.id() + "@lts-portal";
     }
@@ -50,7 +59,7 @@ final class BookingCalendar {
         Organizer organizer = new Organizer(URI.create(ORGANIZER));
         organizer.add(new Cn("LTS Portal upgrade support"));
         event.add(organizer);
-        Attendee attendee = new Attendee(URI.create("mailto:" + booking.intake().contactEmail()));
+        Attendee attendee = new Attendee(mailto(booking.intake().contactEmail()));
         attendee.add(new Cn(booking.intake().contactName()));
         event.add(attendee);
         event.add(new Description("Support spike: " + spike.name() + "\nUpgrade " + booking.intake().currentVersion()

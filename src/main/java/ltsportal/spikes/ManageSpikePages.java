@@ -77,7 +77,7 @@ public final class ManageSpikePages {
     public void create(Context ctx) {
         Form in = Form.of(ctx);
         SpikeForm form = SpikeForm.bind(in);
-        Spike spike = form.check(in, 0, catalog, markdown);
+        Spike spike = form.check(in, 0, catalog, markdown, java.time.LocalDate.now(clock));
         if (spike == null) {
             renderEdit(ctx, Form.INVALID, null, form, in.errors());
             return;
@@ -97,7 +97,7 @@ public final class ManageSpikePages {
         Spike spike = spike(ctx);
         Form in = Form.of(ctx);
         SpikeForm form = SpikeForm.bind(in);
-        Spike changed = form.check(in, spike.id(), catalog, markdown);
+        Spike changed = form.check(in, spike.id(), catalog, markdown, java.time.LocalDate.now(clock));
         if (changed == null) {
             renderEdit(ctx, Form.INVALID, spike, form, in.errors());
             return;

@@ -61,15 +61,36 @@ public record SpikeForm(String name, String description, String startsOn, String
     private static final Map<String, Spike.Status> STATUSES = Map.of(
             "draft", Spike.Status.DRAFT, "open", Spike.Status.OPEN, "closed", Spike.Status.CLOSED);
 
+    /** A date a manager may give: from a year ago to five years ahead (a year of 999999999 is not one). */
+    private static LocalDate inRange(Form in, String field, LocalDate day, LocalDate earliest, LocalDate latest) {
+        if (day == null) {
+            return null;
+        }
+        return in.check(!day.isBefore(earliest) && !day.isAfter(latest), field,
+                "Give a date from " + earliest + " to " + latest + ".") ? day : null;
+    }
+
     /** Checks the form into {@code in}; the spike it describes, or null when a field did not pass. */
-    public Spike check(Form in, long id, Catalog catalog, Markdown markdown) {
+    /** The rendered description's bound: Markdown that multiplies (a long link reused by reference) is refused. */
+    static final int DESCRIPTION_HTML_MAX = 200_000;
+
+    public Spike check(Form in, long id, Catalog catalog, Markdown markdown, LocalDate today) {
         in.required("name", name, Spike.NAME_MAX, "Give the spike a name of at most " + Spike.NAME_MAX + " characters.");
-        in.atMost("description", description, 8000, "Keep the description under 8000 characters.");
-        LocalDate from = in.date("startsOn", startsOn, DATE_MESSAGE);
-        LocalDate to = in.date("endsOn", endsOn, DATE_MESSAGE);
+        String html = null;
+        if (in.atMost("description", description, 8000, "Keep the description under 8000 characters.")) {
+            html = markdown.toSafeHtml(description);
+            in.check(html.length() <= DESCRIPTION_HTML_MAX, "description",
+                    "This description grows too long once rendered (a long link used many times?): shorten it.");
+        }
+        LocalDate earliest = today.minusYears(1);
+        LocalDate latest = today.plusYears(5);
+        LocalDate from = inRange(in, "startsOn", in.date("startsOn", startsOn, DATE_MESSAGE), earliest, latest);
+        LocalDate to = inRange(in, "endsOn", in.date("endsOn", endsOn, DATE_MESSAGE), earliest, latest);
         if (from != null && to != null) {
             in.check(!to.isBefore(from), "endsOn", "The spike must end on or after its first day.");
             in.check(ChronoUnit.DAYS.between(from, to) <= 366, "endsOn", "A spike lasts at most a year.");
+            in.check(!"open".equals(status) || !to.isBefore(today), "endsOn",
+                    "An open spike cannot be over already: choose dates ahead, or save it as closed.");
         }
         in.check(TimeZones.valid(timeZone), "timeZone", "Choose a time zone from the list.");
         var focusLine = Version.parse(focus).filter(v -> !v.hasPatch()).flatMap(catalog::line);
@@ -99,7 +120,9 @@ public record SpikeForm(String name, String description, String startsOn, String
         for (String d : blackoutDates.split("[,\\s]+")) {
             if (!d.isBlank()) {
                 LocalDate day = in.date("blackoutDates", d, DATE_MESSAGE);
-                if (day != null) {
+                if (day != null && from != null && to != null
+                        && in.check(!day.isBefore(from) && !day.isAfter(to), "blackoutDates",
+                        "Blackout dates are days of the spike (" + from + " to " + to + "); " + day + " is not.")) {
                     blackout.add(day);
                 }
             }
@@ -118,7 +141,7 @@ public record SpikeForm(String name, String description, String startsOn, String
                 "That makes more than " + MAX_WINDOWS + " windows: shorten the spike or use fewer start times.")) {
             return null;
         }
-        return new Spike(id, name, description, markdown.toSafeHtml(description), from, to,
+        return new Spike(id, name, description, html, from, to,
                 ZoneId.of(timeZone), focusLine.get().name(), template, blackout, notice, horizon, cutoff, st,
                 capacityFromStaffing, perOrganization);
     }

@@ -1,0 +1,136 @@
+package ltsportal.spikes;
+
+import static ltsportal.db.Tables.BOOKING;
+import static ltsportal.db.Tables.SPIKE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import ltsportal.support.OnBothDatabases;
+import ltsportal.support.WebClient;
+import org.junit.jupiter.api.Test;
+
+/** Manager and customer input at the edges: each case once answered 500 and lost the form (issue 14). */
+class SpikeEdgesHttpTest extends OnBothDatabases {
+    private static Map<String, String> spikeForm() {
+        Map<String, String> f = new HashMap<>();
+        f.put("name", "Edge spike");
+        f.put("description", "Extra hands.");
+        f.put("startsOn", "2026-07-06");
+        f.put("endsOn", "2026-07-17");
+        f.put("timeZone", "Europe/Berlin");
+        f.put("focus", "18.11");
+        f.put("weekdays", "MONDAY");
+        f.put("startTimes", "10:00");
+        f.put("windowMinutes", "180");
+        f.put("capacity", "2");
+        f.put("blackoutDates", "");
+        f.put("minNotice", "3");
+        f.put("horizonDays", "90");
+        f.put("cancelCutoffHours", "24");
+        f.put("status", "draft");
+        f.put("maxBookingsPerOrganization", "2");
+        return f;
+    }
+
+    private WebClient manager() {
+        WebClient m = portal.signedIn("manager@demo.test");
+        m.get("/manage/spikes/new");
+        return m;
+    }
+
+    private int spikes() {
+        return portal.db.fetchCount(SPIKE);
+    }
+
+    @Test
+    void mondayToSaturdayIsSaved() {
+        var response = manager().postMulti("/manage/spikes", spikeForm(), "weekdays", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY",
+                "FRIDAY", "SATURDAY", "SUNDAY");
+        assertEquals(303, response.statusCode(), response.body());
+    }
+
+    @Test
+    void aDescriptionThatRendersLongIsSavedAndOneThatMultipliesIsRefusedWithItsTextKept() {
+        Map<String, String> form = spikeForm();
+        form.put("description", "<".repeat(7000)); // 28,000 characters once escaped
+        assertEquals(303, manager().post("/manage/spikes", form).statusCode());
+        int before = spikes();
+        String bomb = "[r]: https://example.test/" + "a".repeat(3000) + "\n\n" + "[x][r] ".repeat(600);
+        form.put("description", bomb);
+        var refused = manager().post("/manage/spikes", form);
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("grows too long once rendered"), "a message on the field");
+        assertTrue(refused.body().contains("[x][r] [x][r]"), "the text is kept");
+        assertEquals(before, spikes());
+    }
+
+    @Test
+    void twoHundredBlackoutDatesFitAndOneOutsideTheSpikeIsRefused() {
+        Map<String, String> form = spikeForm();
+        form.put("startsOn", "2026-07-01");
+        form.put("endsOn", "2027-05-01");
+        List<String> days = new ArrayList<>();
+        for (LocalDate d = LocalDate.parse("2026-07-01"); days.size() < 200; d = d.plusDays(1)) {
+            days.add(d.toString());
+        }
+        form.put("blackoutDates", String.join(", ", days));
+        assertEquals(303, manager().post("/manage/spikes", form).statusCode());
+        form.put("blackoutDates", "2028-01-01");
+        var outside = manager().post("/manage/spikes", form);
+        assertEquals(400, outside.statusCode());
+        assertTrue(outside.body().contains("Blackout dates are days of the spike"), outside.body());
+    }
+
+    @Test
+    void yearsFarAwayAndAnOpenSpikeAlreadyOverAreRefusedAndTheSpikeListStillAnswers() {
+        for (String[] dates : new String[][] {{"-999999999-01-01", "2026-07-01"}, {"2026-07-01", "+999999999-12-31"},
+                {"2040-01-01", "2040-01-05"}}) {
+            Map<String, String> form = spikeForm();
+            form.put("startsOn", dates[0]);
+            form.put("endsOn", dates[1]);
+            var refused = manager().post("/manage/spikes", form);
+            assertEquals(400, refused.statusCode(), dates[0] + " " + dates[1]);
+            assertTrue(refused.body().contains("Give a date from 2025-06-01 to 2031-06-01."), refused.body());
+        }
+        Map<String, String> over = spikeForm();
+        over.put("startsOn", "2026-05-01");
+        over.put("endsOn", "2026-05-10");
+        over.put("status", "open");
+        var refused = manager().post("/manage/spikes", over);
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("An open spike cannot be over already"));
+        over.put("status", "closed");
+        assertEquals(303, manager().post("/manage/spikes", over).statusCode(), "a past spike may be recorded as closed");
+        assertEquals(200, portal.signedIn("customer@demo.test").get("/spikes").statusCode());
+        assertEquals(200, manager().get("/manage/spikes").statusCode());
+    }
+
+    @Test
+    void aContactAddressCalendarsCannotTakeIsRefusedAndAnOldOneNeverBreaksTheInvitation() {
+        WebClient casey = portal.signedIn("customer@demo.test");
+        long window = portal.db.select(ltsportal.db.Tables.SPIKE_WINDOW.ID).from(ltsportal.db.Tables.SPIKE_WINDOW)
+                .orderBy(ltsportal.db.Tables.SPIKE_WINDOW.STARTS_AT).limit(1).offset(8).fetchSingle().value1();
+        String form = casey.get("/spikes/1/book?window=" + window).body();
+        var key = java.util.regex.Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"").matcher(form);
+        assertTrue(key.find());
+        Map<String, String> fields = new HashMap<>(Map.of("windowId", String.valueOf(window), "idempotencyKey", key.group(1),
+                "instanceName", "gitlab2.acme.test", "deployment", "docker", "edition", "ee", "topology", "ra-3k", "geo", "no",
+                "currentVersion", "17.8.7", "targetVersion", "18.11", "contactName", "Casey"));
+        fields.put("contactEmail", "a{b}|^@acme.test");
+        var refused = casey.post("/spikes/1/bookings", fields);
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("id=\"contactEmail-error\""), "a message on the field");
+        assertTrue(refused.body().contains("value=\"a{b}|^@acme.test\""), "what was typed is kept");
+
+        long acme = portal.db.select(BOOKING.ID).from(BOOKING).where(BOOKING.INSTANCE_NAME.eq("gitlab.acme.test")).fetchSingle(BOOKING.ID);
+        portal.db.update(BOOKING).set(BOOKING.CONTACT_EMAIL, "a{b}|^@acme.test").where(BOOKING.ID.eq(acme)).execute();
+        var ics = casey.get("/bookings/" + acme + ".ics");
+        assertEquals(200, ics.statusCode(), "an address saved before the rule never breaks the invitation");
+        assertTrue(ics.body().contains("mailto:a%7Bb%7D%7C%5E@acme.test"), ics.body());
+    }
+}
