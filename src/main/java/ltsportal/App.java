@@ -148,7 +148,7 @@ public final class App {
                 loginPages,
                 new SignupPages(new Signup(deps.db(), users, invitations, deps.clock(), emailTokens, accountMail), invitations, sessions,
                         audit, cookies, users, deps.demo() && !deps.mail().sends()),
-                new AccountPages(users, sessions, invitations, audit, throttle, deps.clock(), deps.baseUrl()),
+                new AccountPages(users, sessions, invitations, audit, throttle, deps.clock(), deps.baseUrl(), deps.mail().support()),
                 new SessionPages(sessions, audit),
                 new AdminPages(deps.db(), users, sessions, audit, deps.clock()),
                 new AuditPages(audit),
@@ -187,7 +187,8 @@ public final class App {
         var templates = new Templates(Map.of(
                 "product", deps.catalog().product(),
                 "baseUrl", deps.baseUrl(),
-                "dataAsOf", DateText.absoluteDate(deps.catalog().product().dataAsOf())), ctx -> Viewer.of(ctx, sessions));
+                "dataAsOf", DateText.absoluteDate(deps.catalog().product().dataAsOf()),
+                "supportEmail", deps.mail().support()), ctx -> Viewer.of(ctx, sessions));
 
         var sender = new ltsportal.mail.OutboxSender(outbox,
                 deps.mail().sends() ? new ltsportal.mail.SmtpMailer(deps.mail(), deps.baseUrl()) : null,

@@ -18,9 +18,11 @@ public final class AccountPages {
 
     private final LoginThrottle throttle;
     private final java.time.Clock clock;
+    private final String supportEmail;
 
     public AccountPages(Users users, Sessions sessions, Invitations invitations, AuditLog audit, LoginThrottle throttle,
-                        java.time.Clock clock, String baseUrl) {
+                        java.time.Clock clock, String baseUrl, String supportEmail) {
+        this.supportEmail = supportEmail;
         this.throttle = throttle;
         this.clock = clock;
         this.users = users;
@@ -126,7 +128,9 @@ public final class AccountPages {
         User me = Auth.user(ctx);
         Form in = Form.of(ctx);
         String email = in.text("email");
-        if (!in.check(Emails.valid(email), "email", "Give your colleague's email address.")) {
+        if (!in.check(Emails.valid(email), "email", "Give your colleague's email address.")
+                || !in.check(!users.emailTaken(email), "email", "This address has an account already, and an account belongs to one"
+                + " organization: it cannot join yours. If it should, ask support (" + supportEmail + ") to move it.")) {
             renderInvitations(ctx, Form.INVALID, email, in.errors(), null);
             return;
         }

@@ -11,9 +11,10 @@ import java.util.Map;
  * @param domain     the portal's domain, for Message-IDs (the host of {@code PORTAL_BASE_URL})
  * @param pollMillis how often the sender looks at the outbox; 0: never on its own (tests run it by hand)
  * @param claim      how long a sender holds the messages it took before another may take them (one that died)
+ * @param support    where customers write to support ({@code PORTAL_SUPPORT_EMAIL}), shown when the portal cannot help online
  */
 public record MailConfig(String host, int port, String user, String password, String from, Tls tls, String domain,
-                         long pollMillis, java.time.Duration claim) {
+                         long pollMillis, java.time.Duration claim, String support) {
     public enum Tls {
         STARTTLS, TLS, NONE
     }
@@ -41,17 +42,20 @@ public record MailConfig(String host, int port, String user, String password, St
         String domain = domainOf(baseUrl);
         return new MailConfig(host == null || host.isBlank() ? null : host.strip(), port, env.get("PORTAL_SMTP_USER"),
                 env.get("PORTAL_SMTP_PASSWORD"), env.getOrDefault("PORTAL_SMTP_FROM", "LTS Portal <no-reply@" + domain + ">"), tls,
-                domain, number(env, "PORTAL_MAIL_POLL_MS", 2000), java.time.Duration.ofSeconds(number(env, "PORTAL_MAIL_CLAIM_SECONDS", 120)));
+                domain, number(env, "PORTAL_MAIL_POLL_MS", 2000), java.time.Duration.ofSeconds(number(env, "PORTAL_MAIL_CLAIM_SECONDS", 120)),
+                env.getOrDefault("PORTAL_SUPPORT_EMAIL", "support@" + domain));
     }
 
     /** Nothing sent: the default, and what tests that do not look at mail use. */
     public static MailConfig none(String baseUrl) {
-        return new MailConfig(null, 0, null, null, "LTS Portal <no-reply@" + domainOf(baseUrl) + ">", Tls.NONE, domainOf(baseUrl), 0, java.time.Duration.ofMinutes(2));
+        return new MailConfig(null, 0, null, null, "LTS Portal <no-reply@" + domainOf(baseUrl) + ">", Tls.NONE, domainOf(baseUrl), 0, java.time.Duration.ofMinutes(2),
+                "support@" + domainOf(baseUrl));
     }
 
     /** A test's SMTP server on this machine, without TLS. */
     public static MailConfig local(int port, String baseUrl) {
-        return new MailConfig("127.0.0.1", port, null, null, "LTS Portal <no-reply@" + domainOf(baseUrl) + ">", Tls.NONE, domainOf(baseUrl), 0, java.time.Duration.ofMinutes(2));
+        return new MailConfig("127.0.0.1", port, null, null, "LTS Portal <no-reply@" + domainOf(baseUrl) + ">", Tls.NONE, domainOf(baseUrl), 0, java.time.Duration.ofMinutes(2),
+                "support@" + domainOf(baseUrl));
     }
 
     private static long number(Map<String, String> env, String name, long fallback) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import ltsportal.accounts.TimeZones;
 import ltsportal.accounts.User;
 import ltsportal.accounts.Auth;
+import ltsportal.web.DateText;
 import ltsportal.web.Form;
 import ltsportal.web.PageNotFound;
 import ltsportal.web.Templates;
@@ -25,7 +26,11 @@ public final class SpikePages {
         this.clock = clock;
     }
 
-    public record ListPage(List<Spike> spikes, Map<Long, Long> free) {
+    /**
+     * Open spikes still running, and those over (under "Past"); for each, the windows free now and, when
+     * none is bookable yet, the day booking opens (its first window less the booking horizon).
+     */
+    public record ListPage(List<Spike> spikes, List<Spike> past, Map<Long, Long> free, Map<Long, String> opensOn) {
     }
 
     /** A spike's windows day by day in the chosen zone; a zone that is not known is said next to the selector. */
@@ -35,18 +40,31 @@ public final class SpikePages {
 
     public void list(Context ctx) {
         User user = Auth.user(ctx);
+        java.time.Instant now = clock.instant();
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(user.zone()));
         List<Spike> open = spikes.open();
         Map<Long, Long> free = new LinkedHashMap<>();
+        Map<Long, String> opensOn = new LinkedHashMap<>();
         for (Spike s : open) {
-            free.put(s.id(), WindowView.of(s, spikes.windows(s.id()), user.zone(), clock.instant()).stream()
-                    .filter(WindowView::bookable).count());
+            var windows = spikes.windows(s.id());
+            long bookable = WindowView.of(s, windows, user.zone(), now).stream().filter(WindowView::bookable).count();
+            free.put(s.id(), bookable);
+            var horizon = BookingRules.latestStart(s, now);
+            windows.stream().filter(w -> w.start().isAfter(horizon)).findFirst()
+                    .filter(w -> bookable == 0)
+                    .ifPresent(w -> opensOn.put(s.id(), DateText.absoluteDate(
+                            w.start().minus(java.time.Duration.ofDays(s.horizonDays())).atZone(user.zone()).toLocalDate())));
         }
-        Templates.render(ctx, "spikes/list", new ListPage(open, free));
+        Templates.render(ctx, "spikes/list", new ListPage(open.stream().filter(s -> !s.endsOn().isBefore(today)).toList(),
+                open.stream().filter(s -> s.endsOn().isBefore(today)).toList(), free, opensOn));
     }
 
     public void show(Context ctx) {
         User user = Auth.user(ctx);
-        Spike spike = visibleSpike(ctx, user, spikes);
+        long id = parseId(ctx.pathParam("id"));
+        // Customers see open spikes, and any spike their organization booked in (closed since, or not).
+        Spike spike = spikes.byId(id).filter(s -> s.open() || user.role() != Role.CUSTOMER || spikes.bookedBy(s.id(), user.orgId()))
+                .orElseThrow(() -> new PageNotFound("There is no open spike with this number."));
         Form in = Form.ofQuery(ctx);
         String tz = in.text("tz");
         ZoneId zone = tz.isEmpty() || !TimeZones.valid(tz) ? user.zone() : ZoneId.of(tz);

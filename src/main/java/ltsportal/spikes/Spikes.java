@@ -37,6 +37,12 @@ public final class Spikes {
         return db.selectFrom(SPIKE).orderBy(SPIKE.STARTS_ON.desc(), SPIKE.ID.desc()).fetch(Spikes::spike);
     }
 
+    /** Whether the organization holds (or held) a booking in the spike: its people may always open the spike's page. */
+    public boolean bookedBy(long spikeId, Long orgId) {
+        return orgId != null && db.fetchExists(ltsportal.db.Tables.BOOKING,
+                ltsportal.db.Tables.BOOKING.SPIKE_ID.eq(spikeId).and(ltsportal.db.Tables.BOOKING.ORG_ID.eq(orgId)));
+    }
+
     public Optional<Spike> byId(long id) {
         return db.selectFrom(SPIKE).where(SPIKE.ID.eq(id)).fetchOptional(Spikes::spike);
     }

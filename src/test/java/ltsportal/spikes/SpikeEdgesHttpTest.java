@@ -133,4 +133,67 @@ class SpikeEdgesHttpTest extends OnBothDatabases {
         assertEquals(200, ics.statusCode(), "an address saved before the rule never breaks the invitation");
         assertTrue(ics.body().contains("mailto:a%7Bb%7D%7C%5E@acme.test"), ics.body());
     }
+
+    private long acme() {
+        return portal.db.select(BOOKING.ID).from(BOOKING).where(BOOKING.INSTANCE_NAME.eq("gitlab.acme.test")).fetchSingle(BOOKING.ID);
+    }
+
+    @Test
+    void noDeadEndsACancelledBookingOffersNoCalendarAndInsideTheCutOffTheSupportContactShows() {
+        long id = acme();
+        WebClient casey = portal.signedIn("customer@demo.test");
+        String before = casey.get("/bookings/" + id).body();
+        assertTrue(before.contains("id=\"ics-link\""));
+        var start = portal.db.select(ltsportal.db.Tables.SPIKE_WINDOW.STARTS_AT).from(BOOKING).join(ltsportal.db.Tables.SPIKE_WINDOW)
+                .on(ltsportal.db.Tables.SPIKE_WINDOW.ID.eq(BOOKING.WINDOW_ID)).where(BOOKING.ID.eq(id)).fetchSingle().value1().toInstant();
+        portal.clock.advance(java.time.Duration.between(portal.clock.instant(), start.minus(java.time.Duration.ofHours(2))));
+        casey = portal.signedIn("customer@demo.test");
+        String inside = casey.get("/bookings/" + id).body();
+        assertTrue(inside.contains("id=\"cutoff-help\"") && inside.contains("mailto:support@portal.test"), "who to write to");
+        WebClient erin = portal.signedIn("engineer@demo.test");
+        erin.get("/bookings/" + id);
+        assertEquals(303, erin.post("/bookings/" + id + "/cancel", Map.of("reason", "customer called")).statusCode());
+        String cancelled = casey.get("/bookings/" + id).body();
+        assertTrue(!cancelled.contains("id=\"ics-link\""), "no calendar add for a cancelled booking");
+        assertTrue(casey.get("/bookings/" + id + ".ics").body().contains("METHOD:CANCEL"), "the .ics still serves the cancellation");
+    }
+
+    @Test
+    void aCustomerStillOpensAClosedSpikeTheyBookedInAndTheListShowsPastSpikesAndWhenBookingOpens() {
+        long id = acme();
+        long spike = portal.db.select(BOOKING.SPIKE_ID).from(BOOKING).where(BOOKING.ID.eq(id)).fetchSingle().value1();
+        portal.db.update(SPIKE).set(SPIKE.STATUS, "closed").where(SPIKE.ID.eq(spike)).execute();
+        WebClient casey = portal.signedIn("customer@demo.test");
+        assertEquals(200, casey.get("/spikes/" + spike).statusCode(), "their organization booked in it");
+        assertEquals(404, portal.signedIn("customer2@demo.test").get("/spikes/999").statusCode());
+        portal.db.update(SPIKE).set(SPIKE.STATUS, "open").where(SPIKE.ID.eq(spike)).execute();
+
+        Map<String, String> later = spikeForm();
+        later.put("name", "Later spike");
+        later.put("startsOn", "2027-03-01");
+        later.put("endsOn", "2027-03-05");
+        later.put("status", "open");
+        later.put("horizonDays", "60");
+        assertEquals(303, manager().post("/manage/spikes", later).statusCode());
+        Map<String, String> over = spikeForm();
+        over.put("name", "Spring spike");
+        over.put("startsOn", "2026-05-04");
+        over.put("endsOn", "2026-05-08");
+        over.put("status", "closed");
+        assertEquals(303, manager().post("/manage/spikes", over).statusCode());
+        portal.db.update(SPIKE).set(SPIKE.STATUS, "open").where(SPIKE.NAME.eq("Spring spike")).execute();
+        String list = casey.get("/spikes").body();
+        assertTrue(list.indexOf("Spring spike") > list.indexOf("id=\"past\""), "an open spike already over is listed under Past");
+        assertTrue(list.contains("booking opens on 31 Dec 2026"), "the first window (1 Mar 2027) less the 60-day horizon: " + list);
+    }
+
+    @Test
+    void invitingAnAddressThatHasAnAccountSaysSoBeforeSending() {
+        WebClient casey = portal.signedIn("customer@demo.test");
+        casey.get("/account/invitations");
+        var refused = casey.post("/account/invitations", Map.of("email", "customer2@demo.test"));
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("This address has an account already"), refused.body());
+        assertEquals(0, portal.db.fetchCount(ltsportal.db.Tables.INVITATION));
+    }
 }
