@@ -137,7 +137,8 @@ public final class App {
         var spikes = new Spikes(deps.db());
         var bookings = new Bookings(deps.db());
         var outbox = new ltsportal.mail.Outbox(deps.db(), deps.clock(), deps.mail().claim());
-        var bookingService = new BookingService(deps.db(), deps.clock()).mail(new ltsportal.spikes.BookingMail(mailTemplates, deps.clock()));
+        var bookingMail = new ltsportal.spikes.BookingMail(mailTemplates, deps.clock());
+        var bookingService = new BookingService(deps.db(), deps.clock()).mail(bookingMail);
         Organizations.backfillSkeletons(deps.db());
         var secondFactor = new SecondFactor(deps.db(), deps.clock(),
                 deps.demo() ? java.util.Set.copyOf(DemoAccounts.emails()) : java.util.Set.of());
@@ -170,7 +171,8 @@ public final class App {
         var spikeFeatures = new Routes.SpikeFeatures(
                 new SpikePages(spikes, deps.clock()),
                 bookingPages,
-                new ManageSpikePages(spikes, bookings, deps.catalog(), new Markdown(), deps.clock(), capacity::recompute, audit),
+                new ManageSpikePages(spikes, bookings, deps.catalog(), new Markdown(), deps.clock(), capacity::recompute, audit,
+                        new ltsportal.spikes.WindowChanges(deps.db(), deps.clock(), bookingMail)),
                 spikeApi,
                 conversation,
                 new ltsportal.assistance.ReviewQueue(deps.db(), bookings, spikes, deps.clock()),

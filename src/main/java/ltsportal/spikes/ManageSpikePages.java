@@ -35,11 +35,13 @@ public final class ManageSpikePages {
     private final Clock clock;
     private final LongConsumer afterSave;
     private final AuditLog audit;
+    private final WindowChanges windowChanges;
 
     /** {@code afterSave} gets the id of every spike saved (staffing recomputes capacities from it). */
     public ManageSpikePages(Spikes spikes, Bookings bookings, Catalog catalog, Markdown markdown, Clock clock,
-                            LongConsumer afterSave, AuditLog audit) {
+                            LongConsumer afterSave, AuditLog audit, WindowChanges windowChanges) {
         this.audit = audit;
+        this.windowChanges = windowChanges;
         this.spikes = spikes;
         this.bookings = bookings;
         this.catalog = catalog;
@@ -128,10 +130,25 @@ public final class ManageSpikePages {
         LocalTime time = in.time("time", form.time(), "Give the start time as HH:MM in " + spike.zone().getId() + ".");
         Integer minutes = in.number("minutes", form.minutes(), 15, 1440, "A window lasts 15 to 1440 minutes.");
         Integer capacity = in.number("capacity", form.capacity(), 1, 100, "A window takes 1 to 100 upgrades at once.");
-        ZonedDateTime start = date == null || time == null ? null : ZonedDateTime.of(date, time, spike.zone());
-        if (start != null) {
-            in.check(!spikes.hasWindowAt(spike.id(), start.toInstant()), "time",
-                    "The spike has a window starting at " + time + " on " + date + " already.");
+        if (date != null) {
+            in.check(!date.isBefore(spike.startsOn()) && !date.isAfter(spike.endsOn()), "date",
+                    "Windows are inside the spike: from " + spike.startsOn() + " to " + spike.endsOn() + ".");
+            in.check(!spike.blackoutDates().contains(date), "date", date + " is a blackout day of this spike.");
+        }
+        ZonedDateTime start = null;
+        if (date != null && time != null) {
+            var offsets = spike.zone().getRules().getValidOffsets(java.time.LocalDateTime.of(date, time));
+            if (offsets.isEmpty()) {
+                // A local time the clocks skip (spring forward): say so, and which time exists instead.
+                var next = ZonedDateTime.of(date, time, spike.zone()).toLocalTime();
+                in.check(false, "time", time + " does not exist on " + date + " in " + spike.zone().getId()
+                        + ": the clocks skip it. Choose " + next + " instead, or another time.");
+            } else {
+                start = ZonedDateTime.of(date, time, spike.zone());
+                in.check(start.toInstant().isAfter(clock.instant()), "time", "That moment has passed: windows start in the future.");
+                in.check(!spikes.hasWindowAt(spike.id(), start.toInstant()), "time",
+                        "The spike has a window starting at " + time + " on " + date + " already.");
+            }
         }
         if (!in.valid()) {
             renderEdit(ctx, Form.INVALID, spike, SpikeForm.of(spike), Map.of(), form, in.errors());
@@ -153,7 +170,7 @@ public final class ManageSpikePages {
             renderEdit(ctx, Form.INVALID, spike, SpikeForm.of(spike), in.errors());
             return;
         }
-        if (!spikes.resizeWindow(spike.id(), window.id(), window.start().plus(Duration.ofMinutes(minutes)), capacity)) {
+        if (!windowChanges.resize(Auth.user(ctx), spike.id(), window.id(), window.start().plus(Duration.ofMinutes(minutes)), capacity)) {
             renderEdit(ctx, 409, spike, SpikeForm.of(spike), Map.of("window", "That window has " + window.booked()
                     + " bookings: its capacity cannot go below them."));
             return;

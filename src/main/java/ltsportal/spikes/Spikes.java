@@ -116,19 +116,6 @@ public final class Spikes {
         return insertWindow(db, spikeId, start, end, capacity);
     }
 
-    /**
-     * Resizes a window. The capacity check in the database refuses a capacity below the bookings;
-     * the condition here says so without relying on the error.
-     */
-    public boolean resizeWindow(long spikeId, long windowId, Instant end, int capacity) {
-        return db.update(SPIKE_WINDOW)
-                .set(SPIKE_WINDOW.ENDS_AT, end.atOffset(ZoneOffset.UTC))
-                .set(SPIKE_WINDOW.CAPACITY, capacity)
-                .where(SPIKE_WINDOW.ID.eq(windowId)).and(SPIKE_WINDOW.SPIKE_ID.eq(spikeId))
-                .and(SPIKE_WINDOW.BOOKED.le(capacity))
-                .execute() == 1;
-    }
-
     /** Removes a window nobody booked; false when it has bookings (or does not exist). */
     public boolean removeWindow(long spikeId, long windowId) {
         return db.deleteFrom(SPIKE_WINDOW)

@@ -196,4 +196,67 @@ class SpikeEdgesHttpTest extends OnBothDatabases {
         assertTrue(refused.body().contains("This address has an account already"), refused.body());
         assertEquals(0, portal.db.fetchCount(ltsportal.db.Tables.INVITATION));
     }
+
+    @Test
+    void resizingABookedWindowReachesItsBookingsHistoryInvitationAndMail() {
+        long id = acme();
+        long window = portal.db.select(BOOKING.WINDOW_ID).from(BOOKING).where(BOOKING.ID.eq(id)).fetchSingle().value1();
+        WebClient maria = manager();
+        maria.get("/manage/spikes/1");
+        assertEquals(303, maria.post("/manage/spikes/1/windows/" + window, Map.of("minutes", "300", "capacity", "4")).statusCode());
+        WebClient casey = portal.signedIn("customer@demo.test");
+        assertTrue(casey.get("/bookings/" + id).body().contains("data-kind=\"window-changed\""), "in the booking's history");
+        assertTrue(casey.get("/bookings/" + id + ".ics").body().contains("SEQUENCE:1"), "calendars apply the new end");
+        int inWindow = portal.db.fetchCount(BOOKING, BOOKING.WINDOW_ID.eq(window));
+        assertEquals(2, inWindow, "Acme and Globex share this demo window");
+        assertEquals(inWindow, portal.db.fetchCount(ltsportal.db.Tables.OUTBOX_MESSAGE,
+                ltsportal.db.Tables.OUTBOX_MESSAGE.KIND.eq("booking-moved")), "each booking's customer is told");
+    }
+
+    @Test
+    void aSingleWindowOutsideTheSpikeOnABlackoutDayAtATimeTheClocksSkipOrInThePastIsRefused() {
+        Map<String, String> form = spikeForm();
+        form.put("name", "Spring forward");
+        form.put("startsOn", "2027-03-22");
+        form.put("endsOn", "2027-03-31");
+        form.put("blackoutDates", "2027-03-29");
+        WebClient maria = manager();
+        assertEquals(303, maria.post("/manage/spikes", form).statusCode());
+        long spike = portal.db.select(SPIKE.ID).from(SPIKE).where(SPIKE.NAME.eq("Spring forward")).fetchSingle(SPIKE.ID);
+        String path = "/manage/spikes/" + spike + "/windows";
+        maria.get("/manage/spikes/" + spike);
+        int before = portal.db.fetchCount(ltsportal.db.Tables.SPIKE_WINDOW);
+        var outside = maria.post(path, Map.of("date", "2027-04-02", "time", "10:00", "minutes", "120", "capacity", "1"));
+        assertEquals(400, outside.statusCode());
+        assertTrue(outside.body().contains("Windows are inside the spike"));
+        var blackout = maria.post(path, Map.of("date", "2027-03-29", "time", "10:00", "minutes", "120", "capacity", "1"));
+        assertEquals(400, blackout.statusCode());
+        assertTrue(blackout.body().contains("2027-03-29 is a blackout day"));
+        var skipped = maria.post(path, Map.of("date", "2027-03-28", "time", "02:30", "minutes", "120", "capacity", "1"));
+        assertEquals(400, skipped.statusCode());
+        assertTrue(skipped.body().contains("02:30 does not exist on 2027-03-28 in Europe/Berlin") && skipped.body().contains("Choose 03:30"),
+                skipped.body());
+        maria.get("/manage/spikes/1");
+        assertEquals(303, maria.post("/manage/spikes/1/windows", Map.of("date", "2026-06-08", "time", "10:00", "minutes", "120",
+                "capacity", "1")).statusCode(), "a week ahead: fine");
+        portal.clock.advance(java.time.Duration.ofDays(8));
+        maria = manager();
+        maria.get("/manage/spikes/1");
+        var past = maria.post("/manage/spikes/1/windows", Map.of("date", "2026-06-08", "time", "11:00", "minutes", "120", "capacity", "1"));
+        assertEquals(400, past.statusCode());
+        assertTrue(past.body().contains("That moment has passed"));
+        assertEquals(before + 1, portal.db.fetchCount(ltsportal.db.Tables.SPIKE_WINDOW), "only the one valid window, added before the clock moved");
+    }
+
+    @Test
+    void theBookingsPlanLinksKeepItsDeployment() {
+        long id = acme();
+        portal.db.update(BOOKING).set(BOOKING.DEPLOYMENT, "helm").where(BOOKING.ID.eq(id)).execute();
+        String page = portal.signedIn("customer@demo.test").get("/bookings/" + id).body();
+        var link = java.util.regex.Pattern.compile("id=\"runbook-link\" href=\"([^\"]+)\"").matcher(page);
+        assertTrue(link.find(), page);
+        assertTrue(link.group(1).contains("deployment=helm"), link.group(1));
+        String runbook = portal.signedIn("customer@demo.test").get(link.group(1).replace("&amp;", "&")).body();
+        assertTrue(runbook.contains("helm"), "the runbook has the Helm commands");
+    }
 }
