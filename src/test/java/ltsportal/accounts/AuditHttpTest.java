@@ -31,7 +31,7 @@ class AuditHttpTest extends OnBothDatabases {
     void staffBookingAndProfileActionsAreAllAudited() throws Exception {
         WebClient manager = portal.signedIn("manager@demo.test");
         manager.get("/manage/spikes/1");
-        assertEquals(303, manager.post("/manage/spikes/1/windows", Map.of("date", "2026-06-30", "time", "07:00",
+        assertEquals(303, manager.post("/manage/spikes/1/windows", Map.of("date", "2026-06-19", "time", "07:00",
                 "minutes", "120", "capacity", "2")).statusCode());
         WebClient casey = portal.signedIn("customer@demo.test");
         long window = BookingLoad.windows(casey).get(0);

@@ -13,36 +13,10 @@ import java.util.regex.Pattern;
 import ltsportal.support.Smtp;
 import ltsportal.support.TestPortal;
 import ltsportal.support.WebClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** Account email end to end through a real SMTP server: sign-up, a forgotten password, invitations, notification settings. */
-@Tag("functional")
-@ParameterizedClass(name = "on {0}")
-@ValueSource(strings = {"h2", "postgresql"})
-class AccountMailTest {
-    @Parameter
-    String database;
-    Smtp smtp;
-    TestPortal portal;
-
-    @BeforeEach
-    void start() {
-        smtp = new Smtp();
-        portal = TestPortal.withMail(database, "2026-06-01T12:00:00Z", smtp.port);
-    }
-
-    @AfterEach
-    void stop() {
-        portal.close();
-        smtp.close();
-    }
-
+class AccountMailTest extends ltsportal.support.OnBothDatabasesWithMail {
     /** The link in the newest mail to {@code email}, as a path on the portal. */
     private String link(String email, String path) {
         portal.deliverMail();

@@ -11,41 +11,14 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.StringReader;
 import java.util.Map;
 import ltsportal.support.Smtp;
-import ltsportal.support.TestPortal;
 import ltsportal.support.WebClient;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** A booking's changes reach the booker and the organization's contact, with an invitation their calendar accepts. */
-@Tag("functional")
-@ParameterizedClass(name = "on {0}")
-@ValueSource(strings = {"h2", "postgresql"})
-class BookingMailTest {
-    @Parameter
-    String database;
-    Smtp smtp;
-    TestPortal portal;
-
-    @BeforeEach
-    void start() {
-        smtp = new Smtp();
-        portal = TestPortal.withMail(database, "2026-06-01T12:00:00Z", smtp.port);
-    }
-
-    @AfterEach
-    void stop() {
-        portal.close();
-        smtp.close();
-    }
-
+class BookingMailTest extends ltsportal.support.OnBothDatabasesWithMail {
     private long acme() {
         return portal.db.select(BOOKING.ID).from(BOOKING).where(BOOKING.INSTANCE_NAME.eq("gitlab.acme.test")).fetchSingle(BOOKING.ID);
     }
