@@ -119,10 +119,6 @@ public final class Attachments {
         });
     }
 
-    public long used(long bookingId) {
-        return used(db, bookingId);
-    }
-
     private static long used(DSLContext db, long bookingId) {
         var sum = db.select(DSL.sum(BOOKING_ATTACHMENT.SIZE_BYTES)).from(BOOKING_ATTACHMENT)
                 .where(BOOKING_ATTACHMENT.BOOKING_ID.eq(bookingId)).fetchOne(0, Long.class);

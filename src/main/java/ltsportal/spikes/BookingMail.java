@@ -94,11 +94,6 @@ public final class BookingMail {
         return out;
     }
 
-    /** The page of the booking, for links in mail. */
-    public String bookingUrl(long bookingId) {
-        return templates.baseUrl() + "/bookings/" + bookingId;
-    }
-
     /** Queues the mail for {@code change} (requested, confirmed, moved, cancelled) of booking {@code bookingId}, inside {@code tx}. */
     public void changed(DSLContext tx, long bookingId, String change) {
         if (templates == null) {
