@@ -43,6 +43,11 @@ public final class Planner {
     public record Refused(Refusal refusal) implements Result {
     }
 
+    /** The stops that apply only to some instances, in version order: what a form asks the customer about. */
+    public List<Stop> conditionalStops() {
+        return rules.conditionalStops();
+    }
+
     public Result plan(PlanRequest request, LocalDate today) {
         List<String> warnings = new ArrayList<>();
         Version from;

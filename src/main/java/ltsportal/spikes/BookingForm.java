@@ -21,7 +21,8 @@ import ltsportal.web.Form;
 public record BookingForm(String windowId, String instanceName, String deployment, String edition, String topology,
                           String geo, String currentVersion, String targetVersion, String contactName,
                           String contactEmail, String contactPhone, String upgradePlanUrl, String rollbackPlanUrl,
-                          String notes, String idempotencyKey) {
+                          String notes, String idempotencyKey, List<String> conditions, boolean zeroDowntime,
+                          boolean confirmTarget) {
 
     public static final Map<String, String> DEPLOYMENTS = ordered(
             "linux-package", "Linux package (Omnibus)", "docker", "Docker", "helm", "Helm chart (Kubernetes)",
@@ -41,17 +42,31 @@ public record BookingForm(String windowId, String instanceName, String deploymen
         return new BookingForm(in.text("windowId"), in.text("instanceName"), in.text("deployment"), in.text("edition"),
                 in.text("topology"), in.text("geo"), in.text("currentVersion"), in.text("targetVersion"),
                 in.text("contactName"), in.text("contactEmail"), in.text("contactPhone"), in.text("upgradePlanUrl"),
-                in.text("rollbackPlanUrl"), in.text("notes"), in.text("idempotencyKey"));
+                in.text("rollbackPlanUrl"), in.text("notes"), in.text("idempotencyKey"), in.all("conditions"),
+                in.text("zeroDowntime").equals("true"), in.text("confirmTarget").equals("true"));
     }
 
     /** A fresh form for a window, with a new idempotency key and the customer's own details. */
     public static BookingForm blank(Spike spike, User customer, long windowId) {
         return new BookingForm(String.valueOf(windowId), "", "linux-package", "ee", "single-node", "no", "",
-                spike.focus(), customer.displayName(), customer.email(), "", "", "", "", Tokens.random());
+                spike.focus(), customer.displayName(), customer.email(), "", "", "", "", Tokens.random(), List.of(), false, false);
     }
 
-    /** Checks the form into {@code in}; a valid form also yields the plan the booking will carry. */
-    public Plan check(Form in, Planner planner, LocalDate today) {
+    public boolean hasCondition(String key) {
+        return conditions.contains(key);
+    }
+
+    /** The conditional stops ticked, as the planner takes them ("multiple-rails-nodes,npm-packages"). */
+    public String conditionList() {
+        return String.join(",", conditions);
+    }
+
+    /**
+     * Checks the form into {@code in}; a valid form also yields the plan the booking will carry. The target must
+     * be above the current version; one outside the spike's focus line, or past its support on the window's day,
+     * is refused until the customer confirms it ({@code confirmTarget}), with the reason next to the field.
+     */
+    public Plan check(Form in, Planner planner, LocalDate today, String focus) {
         in.check(windowId.matches("\\d{1,18}"), "windowId", "Choose a window.");
         in.required("instanceName", instanceName, 120, "Name the GitLab instance (its URL or hostname), at most 120 characters.");
         in.check(DEPLOYMENTS.containsKey(deployment), "deployment", "Choose how GitLab is deployed.");
@@ -59,12 +74,22 @@ public record BookingForm(String windowId, String instanceName, String deploymen
         in.check(TOPOLOGIES.containsKey(topology), "topology", "Choose the topology.");
         in.check(GEO.containsKey(geo), "geo", "Say whether the instance uses Geo.");
         Plan plan = null;
-        var result = planner.plan(new PlanRequest(currentVersion, targetVersion, "", false), today);
+        in.check(conditions.size() <= 20, "conditions", "Tick only the conditions listed.");
+        var result = planner.plan(new PlanRequest(currentVersion, targetVersion, conditionList(), zeroDowntime), today);
         if (result instanceof Planner.Refused r) {
-            in.check(false, r.refusal().field().equals("to") ? "targetVersion" : "currentVersion", r.refusal().message());
+            String field = switch (r.refusal().field()) {
+                case "to" -> "targetVersion";
+                case "conditions" -> "conditions";
+                default -> "currentVersion";
+            };
+            in.check(false, field, r.refusal().message());
         } else {
             plan = ((Planner.Planned) result).plan();
-            in.check(!plan.alreadyThere(), "targetVersion", "You already run " + plan.to() + ": choose a newer target.");
+            if (in.check(!plan.alreadyThere(), "targetVersion", "You already run " + plan.to() + ": choose a newer target.")
+                    && !confirmTarget) {
+                String why = targetDoubt(plan, focus);
+                in.check(why == null, "targetVersion", why + " Tick \"Book this target anyway\" below the field to go ahead.");
+            }
         }
         in.required("contactName", contactName, Users.NAME_MAX, "Give the name of the person support should talk to.");
         in.check(Emails.valid(contactEmail), "contactEmail", "Give the contact's email address.");
@@ -75,6 +100,19 @@ public record BookingForm(String windowId, String instanceName, String deploymen
         in.atMost("notes", notes, 4000, "Keep the notes under 4000 characters.");
         in.check(KEY.matcher(idempotencyKey).matches(), "idempotencyKey", "This form is incomplete. Open the booking form again.");
         return in.valid() ? plan : null;
+    }
+
+    /** Why a target needs the customer's confirmation (outside the spike's focus, or not supported), or null. */
+    static String targetDoubt(Plan plan, String focus) {
+        if (!plan.targetStatus().supported()) {
+            return "GitLab " + plan.to() + " is no longer supported (" + plan.targetStatus().label().toLowerCase(java.util.Locale.ROOT)
+                    + "): after this upgrade the instance would still get no fixes.";
+        }
+        if (!plan.to().lineName().equals(focus)) {
+            return "This spike is for upgrades to GitLab " + focus + "; " + plan.to() + " is outside it, so the engineers on hand may "
+                    + "not have prepared for it.";
+        }
+        return null;
     }
 
     private static void checkUrl(Form in, String field, String url) {
@@ -101,5 +139,10 @@ public record BookingForm(String windowId, String instanceName, String deploymen
 
     static List<String> pathOf(Plan plan) {
         return plan.path().stream().map(Object::toString).toList();
+    }
+
+    /** What the booking keeps of the plan beyond its versions: the path, the conditions ticked and zero downtime. */
+    public Route route(Plan plan) {
+        return new Route(pathOf(plan), conditionList(), zeroDowntime);
     }
 }

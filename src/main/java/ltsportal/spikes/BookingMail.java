@@ -33,7 +33,8 @@ public final class BookingMail {
             "requested", "Upgrade window requested",
             "confirmed", "Upgrade window confirmed",
             "moved", "Upgrade window moved",
-            "cancelled", "Upgrade window cancelled");
+            "cancelled", "Upgrade window cancelled",
+            "kept", "Your upgrade window stands (spike closed to new bookings)");
 
     /**
      * A person a booking's mail goes to, the zone their times are shown in, and what they chose to hear

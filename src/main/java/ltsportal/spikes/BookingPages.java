@@ -49,7 +49,8 @@ public final class BookingPages {
     /** The intake form for one window, with the spike's other free windows to choose from. */
     public record BookPage(Spike spike, BookingForm form, Map<String, String> errors, WindowView chosen,
                            List<WindowView> freeWindows, Map<String, String> deployments, Map<String, String> editions,
-                           Map<String, String> topologies, Map<String, String> geoOptions) {
+                           Map<String, String> topologies, Map<String, String> geoOptions,
+                           List<ltsportal.planner.Stop> conditionalStops) {
     }
 
     /** One booking: its window in the viewer's zone and the spike's, its path, what the viewer may do. */
@@ -65,7 +66,17 @@ public final class BookingPages {
 
     public record BookingPage(Booking booking, Spike spike, String error, List<Booking.Event> history, String when,
                               String whenSpike, boolean canChange, boolean canCancel, List<WindowView> otherWindows,
-                              Plan plan, List<Booking.Engineer> engineers, Record sections, Completing completing) {
+                              Plan plan, List<Booking.Engineer> engineers, Record sections, Completing completing,
+                              String newerPath, List<String> conditions) {
+    }
+
+    /** Today's path for the booking's plan when it differs from the path stored with the booking, else null. */
+    static String newerPath(Booking booking, Plan plan) {
+        if (plan == null) {
+            return null;
+        }
+        List<String> today = BookingForm.pathOf(plan);
+        return today.equals(booking.upgradePath()) ? null : String.join(" \u2192 ", today);
     }
 
     /**
@@ -119,13 +130,12 @@ public final class BookingPages {
         Spike spike = SpikePages.visibleSpike(ctx, customer, spikes);
         Form in = Form.of(ctx);
         BookingForm form = BookingForm.bind(in);
-        Plan plan = form.check(in, planner, LocalDate.now(clock));
+        Plan plan = form.check(in, planner, LocalDate.now(clock), spike.focus());
         if (!in.valid()) {
             renderForm(ctx, Form.INVALID, spike, form, in.errors());
             return;
         }
-        var result = service.book(customer, spike, form.window(), form.intake(plan), BookingForm.pathOf(plan),
-                form.idempotencyKey());
+        var result = service.book(customer, spike, form.window(), form.intake(plan), form.route(plan), form.idempotencyKey());
         if (result instanceof BookingService.Done done) {
             audit.record("booking.created", customer, "booking " + done.bookingId(), "spike " + spike.id() + ", window "
                     + form.window(), ClientAddress.of(ctx));
@@ -135,7 +145,7 @@ public final class BookingPages {
             ctx.redirect("/bookings/" + dup.bookingId(), HttpStatus.SEE_OTHER);
         } else {
             var refused = (BookingService.Refused) result;
-            renderForm(ctx, refused.conflict() ? 409 : 400, spike, form, Map.of("windowId", refused.message()));
+            renderForm(ctx, refused.conflict() ? 409 : 400, spike, form, Map.of(refused.field(), refused.message()));
         }
     }
 
@@ -251,8 +261,9 @@ public final class BookingPages {
         Spike spike = spikes.byId(booking.spikeId()).orElseThrow();
         var now = clock.instant();
         var current = spikes.window(spike.id(), booking.windowId()).orElseThrow();
-        var plan = planner.plan(new PlanRequest(booking.intake().currentVersion(), booking.intake().targetVersion(), "", false),
-                LocalDate.now(clock));
+        var plan = planner.plan(new PlanRequest(booking.intake().currentVersion(), booking.intake().targetVersion(),
+                booking.conditions(), booking.zeroDowntime()), LocalDate.now(clock));
+        Plan planned = plan instanceof Planner.Planned p ? p.plan() : null;
         boolean beforeCutoff = user.staff() || BookingRules.beforeCutoff(spike, current, now);
         Templates.render(ctx, status, "spikes/booking", new BookingPage(booking, spike, error,
                 bookings.history(user, booking.id()),
@@ -262,10 +273,12 @@ public final class BookingPages {
                 booking.status().canBecome(BookingStatus.CANCELLED) && beforeCutoff,
                 WindowView.of(spike, spikes.windows(spike.id()), user.zone(), now).stream()
                         .filter(v -> v.bookable() && v.window().id() != booking.windowId()).toList(),
-                plan instanceof Planner.Planned planned ? planned.plan() : null, engineersShown(user, booking, bookings),
+                planned, engineersShown(user, booking, bookings),
                 sections.of(user, booking, errors, kept),
                 new Completing(completion.notesHtml(booking.outcome()), typed, errors, Outcome.KINDS,
-                        !now.isBefore(booking.windowStart()))));
+                        !now.isBefore(booking.windowStart())), newerPath(booking, planned),
+                planned == null || booking.conditions().isEmpty() ? List.of()
+                        : planned.appliedConditions().stream().map(ltsportal.planner.Stop::condition).toList()));
     }
 
     private void renderForm(Context ctx, int status, Spike spike, BookingForm form, Map<String, String> errors) {
@@ -274,7 +287,7 @@ public final class BookingPages {
         Templates.render(ctx, status, "spikes/book", new BookPage(spike, form, errors,
                 views.stream().filter(v -> String.valueOf(v.window().id()).equals(form.windowId())).findFirst().orElse(null),
                 views.stream().filter(WindowView::bookable).toList(),
-                BookingForm.DEPLOYMENTS, BookingForm.EDITIONS, BookingForm.TOPOLOGIES, BookingForm.GEO));
+                BookingForm.DEPLOYMENTS, BookingForm.EDITIONS, BookingForm.TOPOLOGIES, BookingForm.GEO, planner.conditionalStops()));
     }
 
 }

@@ -5,6 +5,7 @@ import static ltsportal.db.Tables.BOOKING;
 import static ltsportal.db.Tables.BOOKING_REVIEW;
 import static ltsportal.db.Tables.ORGANIZATION;
 import static ltsportal.db.Tables.BOOKING_EVENT;
+import static ltsportal.db.Tables.BOOKING_HOP;
 import static ltsportal.db.Tables.SPIKE_WINDOW;
 
 import java.time.Clock;
@@ -54,11 +55,23 @@ public final class BookingService {
     public record Duplicate(long bookingId) implements Result {
     }
 
-    /** Nothing changed, and why: {@code conflict} when someone else got there first. */
-    public record Refused(String message, boolean conflict) implements Result {
+    /** Nothing changed, and why: {@code conflict} when someone else got there first; {@code field} the form field it concerns. */
+    public record Refused(String message, boolean conflict, String field) implements Result {
+        public Refused(String message, boolean conflict) {
+            this(message, conflict, "windowId");
+        }
     }
 
+    /** Books with a path alone (no conditions ticked, downtime allowed): for tools and tests. */
     public Result book(User customer, Spike spike, long windowId, Intake intake, List<String> path, String idempotencyKey) {
+        return book(customer, spike, windowId, intake, Route.of(path), idempotencyKey);
+    }
+
+    /**
+     * Books the window for the customer's organization: refused when the organization cannot book (status,
+     * quota), already holds an active booking for the same instance in this spike, or the window is not available.
+     */
+    public Result book(User customer, Spike spike, long windowId, Intake intake, Route route, String idempotencyKey) {
         if (customer.role() != Role.CUSTOMER || customer.orgId() == null) {
             return new Refused("Only customers book upgrade windows.", false);
         }
@@ -75,6 +88,15 @@ public final class BookingService {
                 String refusal = organizationCannotBook(tx, customer, spike, true);
                 if (refusal != null) {
                     return new Refused(refusal, false);
+                }
+                // The same form again, sent while the first was still on its way: the first one's booking.
+                var first = Bookings.idByIdempotencyKey(tx, customer.orgId(), idempotencyKey);
+                if (first.isPresent()) {
+                    return new Duplicate(first.get());
+                }
+                var same = sameInstance(tx, customer, spike, intake.instanceName());
+                if (same != null) {
+                    return new Refused(same, false, "instanceName");
                 }
                 var row = tx.selectFrom(SPIKE_WINDOW).where(SPIKE_WINDOW.ID.eq(windowId))
                         .and(SPIKE_WINDOW.SPIKE_ID.eq(spike.id())).forUpdate().fetchOptional();
@@ -106,7 +128,9 @@ public final class BookingService {
                         .set(BOOKING.GEO, intake.geo())
                         .set(BOOKING.CURRENT_VERSION, intake.currentVersion())
                         .set(BOOKING.TARGET_VERSION, intake.targetVersion())
-                        .set(BOOKING.UPGRADE_PATH, String.join(",", path))
+                        .set(BOOKING.UPGRADE_PATH, "")
+                        .set(BOOKING.CONDITIONS, route.conditions())
+                        .set(BOOKING.ZERO_DOWNTIME, route.zeroDowntime())
                         .set(BOOKING.CONTACT_NAME, intake.contactName())
                         .set(BOOKING.CONTACT_EMAIL, intake.contactEmail())
                         .set(BOOKING.CONTACT_PHONE, intake.contactPhone())
@@ -117,6 +141,10 @@ public final class BookingService {
                         .set(BOOKING.CREATED_AT, at)
                         .set(BOOKING.UPDATED_AT, at)
                         .returning(BOOKING.ID).fetchOne(BOOKING.ID);
+                for (int hop = 0; hop < route.path().size(); hop++) {
+                    tx.insertInto(BOOKING_HOP).set(BOOKING_HOP.BOOKING_ID, id).set(BOOKING_HOP.HOP_NUMBER, hop + 1)
+                            .set(BOOKING_HOP.VERSION, route.path().get(hop)).execute();
+                }
                 event(tx, id, customer, "requested", null, BookingStatus.REQUESTED, "window " + row.get().getStartsAt().toInstant(), at);
                 mail.changed(tx, id, "requested");
                 return new Done(id);
@@ -204,6 +232,20 @@ public final class BookingService {
         int max = spike.maxBookingsPerOrganization();
         return "Your organization holds " + (max == 1 ? "a booking" : max + " bookings") + " in this spike already, the most it"
                 + " allows, so that every customer gets a place. Cancel or complete one to book another.";
+    }
+
+    /**
+     * Why this organization cannot book {@code instance} in this spike (it holds an active booking for it already:
+     * one per instance, so that one customer cannot take window after window for the same upgrade), or null.
+     */
+    static String sameInstance(DSLContext db, User customer, Spike spike, String instance) {
+        return db.select(BOOKING.ID).from(BOOKING).where(BOOKING.SPIKE_ID.eq(spike.id()), BOOKING.ORG_ID.eq(customer.orgId()),
+                        BOOKING.STATUS.in(BookingStatus.activeKeys()),
+                        org.jooq.impl.DSL.lower(BOOKING.INSTANCE_NAME).eq(instance.toLowerCase(java.util.Locale.ROOT)))
+                .orderBy(BOOKING.ID).limit(1).fetchOptional(BOOKING.ID)
+                .map(id -> "Your organization holds booking #" + id + " for " + instance + " in this spike already. To change its"
+                        + " time, move that booking to another window from its page instead of booking again.")
+                .orElse(null);
     }
 
     /** Why this customer cannot book in this spike now (organization not approved, quota reached), or null. */

@@ -4,6 +4,7 @@ import static ltsportal.db.Tables.APP_USER;
 import static ltsportal.db.Tables.ASSIGNMENT;
 import static ltsportal.db.Tables.BOOKING;
 import static ltsportal.db.Tables.BOOKING_EVENT;
+import static ltsportal.db.Tables.BOOKING_HOP;
 import static ltsportal.db.Tables.ORGANIZATION;
 import static ltsportal.db.Tables.SPIKE;
 import static ltsportal.db.Tables.SPIKE_WINDOW;
@@ -62,6 +63,11 @@ public final class Bookings {
                 .orderBy(SPIKE_WINDOW.STARTS_AT, BOOKING.ID).fetch(Bookings::booking);
     }
 
+    /** How many bookings of the spike are still active (requested, confirmed or staffed). */
+    public int activeInSpike(long spikeId) {
+        return db.fetchCount(BOOKING, BOOKING.SPIKE_ID.eq(spikeId).and(BOOKING.STATUS.in(BookingStatus.activeKeys())));
+    }
+
     public List<Booking.Event> history(User actor, long bookingId) {
         if (find(actor, bookingId).isEmpty()) {
             return List.of();
@@ -101,8 +107,13 @@ public final class Bookings {
                 .fetchOptional(BOOKING.ID);
     }
 
+    /** The booking's path, hop by hop in order, read with the booking in the same query. */
+    private static final org.jooq.Field<List<String>> HOPS = DSL.multiset(DSL.select(BOOKING_HOP.VERSION).from(BOOKING_HOP)
+            .where(BOOKING_HOP.BOOKING_ID.eq(BOOKING.ID)).orderBy(BOOKING_HOP.HOP_NUMBER))
+            .as("hops").convertFrom(r -> r.map(org.jooq.Record1::value1));
+
     private static org.jooq.SelectOnConditionStep<Record> select(DSLContext db) {
-        return db.select(BOOKING.fields()).select(SPIKE.NAME, SPIKE_WINDOW.STARTS_AT, SPIKE_WINDOW.ENDS_AT, ORGANIZATION.NAME)
+        return db.select(BOOKING.fields()).select(SPIKE.NAME, SPIKE_WINDOW.STARTS_AT, SPIKE_WINDOW.ENDS_AT, ORGANIZATION.NAME, HOPS)
                 .from(BOOKING)
                 .join(SPIKE).on(SPIKE.ID.eq(BOOKING.SPIKE_ID))
                 .join(SPIKE_WINDOW).on(SPIKE_WINDOW.ID.eq(BOOKING.WINDOW_ID))
@@ -114,12 +125,13 @@ public final class Bookings {
         Intake intake = new Intake(b.getInstanceName(), b.getDeployment(), b.getEdition(), b.getTopology(), b.getGeo(),
                 b.getCurrentVersion(), b.getTargetVersion(), b.getContactName(), b.getContactEmail(), b.getContactPhone(),
                 b.getUpgradePlanUrl(), b.getRollbackPlanUrl(), b.getNotes());
-        List<String> path = b.getUpgradePath().isEmpty() ? List.of() : Arrays.asList(b.getUpgradePath().split(","));
+        List<String> hops = r.get(HOPS);
+        List<String> path = !hops.isEmpty() || b.getUpgradePath().isEmpty() ? hops : Arrays.asList(b.getUpgradePath().split(","));
         return new Booking(b.getId(), b.getSpikeId(), r.get(SPIKE.NAME), b.getWindowId(),
                 r.get(SPIKE_WINDOW.STARTS_AT).toInstant(), r.get(SPIKE_WINDOW.ENDS_AT).toInstant(), b.getOrgId(),
                 r.get(ORGANIZATION.NAME), BookingStatus.of(b.getStatus()), intake, path, b.getCancelReason(),
                 b.getIcsSequence(), b.getCreatedAt().toInstant(), b.getUpdatedAt().toInstant(),
                 b.getOutcome() == null ? null : new Outcome(b.getOutcome(), b.getReachedVersion(), b.getDurationMinutes(),
-                        b.getOutcomeNotesMd()));
+                        b.getOutcomeNotesMd()), b.getConditions(), b.getZeroDowntime());
     }
 }

@@ -9,19 +9,28 @@ import java.util.Set;
 public record Spike(long id, String name, String descriptionMarkdown, String descriptionHtml, LocalDate startsOn,
                    LocalDate endsOn, ZoneId zone, String focus, WindowTemplate template, Set<LocalDate> blackoutDates,
                    int minNoticeBusinessDays, int horizonDays, int cancelCutoffHours, Status status,
-                   boolean capacityFromStaffing, int maxBookingsPerOrganization) {
+                   boolean capacityFromStaffing, int maxBookingsPerOrganization, boolean allowParallel) {
     /** How many active bookings an organization holds in a spike unless the manager says otherwise. */
     public static final int DEFAULT_MAX_BOOKINGS_PER_ORGANIZATION = 2;
 
     /** The longest spike name: the column's width. */
     public static final int NAME_MAX = 120;
 
+    /** A spike whose windows never overlap. */
+    public Spike(long id, String name, String descriptionMarkdown, String descriptionHtml, LocalDate startsOn,
+                 LocalDate endsOn, ZoneId zone, String focus, WindowTemplate template, Set<LocalDate> blackoutDates,
+                 int minNoticeBusinessDays, int horizonDays, int cancelCutoffHours, Status status,
+                 boolean capacityFromStaffing, int maxBookingsPerOrganization) {
+        this(id, name, descriptionMarkdown, descriptionHtml, startsOn, endsOn, zone, focus, template, blackoutDates,
+                minNoticeBusinessDays, horizonDays, cancelCutoffHours, status, capacityFromStaffing, maxBookingsPerOrganization, false);
+    }
+
     /** A spike whose windows take their capacity from the template. */
     public Spike(long id, String name, String descriptionMarkdown, String descriptionHtml, LocalDate startsOn,
                  LocalDate endsOn, ZoneId zone, String focus, WindowTemplate template, Set<LocalDate> blackoutDates,
                  int minNoticeBusinessDays, int horizonDays, int cancelCutoffHours, Status status) {
         this(id, name, descriptionMarkdown, descriptionHtml, startsOn, endsOn, zone, focus, template, blackoutDates,
-                minNoticeBusinessDays, horizonDays, cancelCutoffHours, status, false, DEFAULT_MAX_BOOKINGS_PER_ORGANIZATION);
+                minNoticeBusinessDays, horizonDays, cancelCutoffHours, status, false, DEFAULT_MAX_BOOKINGS_PER_ORGANIZATION, false);
     }
 
     public enum Status {

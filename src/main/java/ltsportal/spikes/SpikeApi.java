@@ -21,7 +21,8 @@ public final class SpikeApi {
 
     /** One booking as its organization and staff see it; the engineers once it is staffed (staff see them always). */
     public record BookingJson(long id, String status, long windowId, String start, String end, Intake intake,
-                              List<String> path, List<Booking.Engineer> engineers, Object review, List<?> messages,
+                              List<String> path, List<String> conditions, boolean zeroDowntime,
+                              List<Booking.Engineer> engineers, Object review, List<?> messages,
                               List<?> attachments, OutcomeJson outcome) {
     }
 
@@ -51,6 +52,7 @@ public final class SpikeApi {
         var parts = sections.api(user, b);
         ctx.contentType("application/json; charset=utf-8").result(Json.write(new BookingJson(b.id(), b.status().key(),
                 b.windowId(), b.windowStart().toString(), b.windowEnd().toString(), b.intake(), b.upgradePath(),
+                b.conditions().isEmpty() ? List.of() : List.of(b.conditions().split(",")), b.zeroDowntime(),
                 BookingPages.engineersShown(user, b, bookings), parts.review(), parts.messages(), parts.attachments(),
                 OutcomeJson.of(b.outcome()))));
     }

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import ltsportal.accounts.TimeZones;
 import ltsportal.catalog.Catalog;
-import ltsportal.catalog.Version;
 import ltsportal.notes.Markdown;
 import ltsportal.web.Form;
 
@@ -22,7 +21,7 @@ import ltsportal.web.Form;
 public record SpikeForm(String name, String description, String startsOn, String endsOn, String timeZone,
                         String focus, List<String> weekdays, String startTimes, String windowMinutes, String capacity,
                         String blackoutDates, String minNotice, String horizonDays, String cancelCutoffHours,
-                        String status, boolean capacityFromStaffing, String maxBookingsPerOrganization) {
+                        String status, boolean capacityFromStaffing, String maxBookingsPerOrganization, boolean allowParallel) {
 
     static final int MAX_WINDOWS = 2000;
     private static final Map<String, DayOfWeek> WEEKDAYS = java.util.Arrays.stream(DayOfWeek.values())
@@ -33,13 +32,14 @@ public record SpikeForm(String name, String description, String startsOn, String
                 in.text("timeZone"), in.text("focus"), in.all("weekdays"), in.text("startTimes"),
                 in.text("windowMinutes"), in.text("capacity"), in.text("blackoutDates"), in.text("minNotice"),
                 in.text("horizonDays"), in.text("cancelCutoffHours"), in.text("status"),
-                in.text("capacityFromStaffing").equals("true"), in.text("maxBookingsPerOrganization"));
+                in.text("capacityFromStaffing").equals("true"), in.text("maxBookingsPerOrganization"),
+                in.text("allowParallel").equals("true"));
     }
 
     public static SpikeForm blank(LocalDate today) {
         return new SpikeForm("", "", today.plusDays(14).toString(), today.plusDays(27).toString(), "Europe/Berlin",
                 "", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"), "09:00, 14:00", "240", "3", "",
-                "3", "90", "24", "draft", false, String.valueOf(Spike.DEFAULT_MAX_BOOKINGS_PER_ORGANIZATION));
+                "3", "90", "24", "draft", false, String.valueOf(Spike.DEFAULT_MAX_BOOKINGS_PER_ORGANIZATION), false);
     }
 
     public static SpikeForm of(Spike s) {
@@ -50,7 +50,7 @@ public record SpikeForm(String name, String description, String startsOn, String
                 String.join(", ", new TreeSet<>(s.blackoutDates()).stream().map(LocalDate::toString).toList()),
                 String.valueOf(s.minNoticeBusinessDays()), String.valueOf(s.horizonDays()),
                 String.valueOf(s.cancelCutoffHours()), s.status().key(), s.capacityFromStaffing(),
-                String.valueOf(s.maxBookingsPerOrganization()));
+                String.valueOf(s.maxBookingsPerOrganization()), s.allowParallel());
     }
 
     public boolean hasDay(String day) {
@@ -93,8 +93,9 @@ public record SpikeForm(String name, String description, String startsOn, String
                     "An open spike cannot be over already: choose dates ahead, or save it as closed.");
         }
         in.check(TimeZones.valid(timeZone), "timeZone", "Choose a time zone from the list.");
-        var focusLine = Version.parse(focus).filter(v -> !v.hasPatch()).flatMap(catalog::line);
-        in.check(focusLine.isPresent(), "focus", "Give the release line the spike is for, such as 18.11.");
+        var focusLine = SpikeFocus.parse(focus, catalog);
+        in.check(focusLine.isPresent(), "focus", "Give the release line the spike is for, such as 18.11: one GitLab has "
+                + "released, or one announced after " + catalog.newest().name() + " (up to the next major's x.11).");
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         for (String d : weekdays) {
             DayOfWeek day = in.choice("weekdays", d, WEEKDAYS, "Choose weekdays from the list.");
@@ -137,12 +138,22 @@ public record SpikeForm(String name, String description, String startsOn, String
             return null;
         }
         var template = new WindowTemplate(days, times, Duration.ofMinutes(minutes), cap);
-        if (!in.check(template.generate(from, to, ZoneId.of(timeZone), blackout).size() <= MAX_WINDOWS, "startTimes",
+        var windows = template.generate(from, to, ZoneId.of(timeZone), blackout);
+        if (!in.check(windows.size() <= MAX_WINDOWS, "startTimes",
                 "That makes more than " + MAX_WINDOWS + " windows: shorten the spike or use fewer start times.")) {
             return null;
         }
+        var clash = allowParallel ? null : TemplateChange.firstOverlap(windows);
+        if (clash != null) {
+            var zone = ZoneId.of(timeZone);
+            in.check(false, "startTimes", "These windows overlap: the one from "
+                    + clash[0].start().atZone(zone).toLocalDateTime().toString().replace('T', ' ') + " runs " + minutes
+                    + " minutes, past the next start at " + clash[1].start().atZone(zone).toLocalTime()
+                    + ". Space the start times by the window length, shorten the windows, or tick \"Allow parallel windows\".");
+            return null;
+        }
         return new Spike(id, name, description, html, from, to,
-                ZoneId.of(timeZone), focusLine.get().name(), template, blackout, notice, horizon, cutoff, st,
-                capacityFromStaffing, perOrganization);
+                ZoneId.of(timeZone), focusLine.get(), template, blackout, notice, horizon, cutoff, st,
+                capacityFromStaffing, perOrganization, allowParallel);
     }
 }

@@ -73,37 +73,46 @@ public final class Spikes {
     }
 
     /**
-     * Saves the spike and brings its windows in line with the template: new ones are added, and
-     * windows the template no longer makes are removed, unless a booking ever named them (a cancelled
-     * booking keeps its window for its history and invitation). Returns the windows kept that way.
+     * What saving {@code s} would do to its windows (see {@link TemplateChange}), read without locking: the
+     * manager's preview. {@link #update} computes the same change under lock and applies it.
      */
-    public List<SpikeWindow> update(Spike s) {
+    public TemplateChange preview(Spike s) {
+        return change(db, s, false);
+    }
+
+    private static TemplateChange change(DSLContext tx, Spike s, boolean lock) {
+        var planned = s.template().generate(s.startsOn(), s.endsOn(), s.zone(), s.blackoutDates());
+        var query = tx.selectFrom(SPIKE_WINDOW).where(SPIKE_WINDOW.SPIKE_ID.eq(s.id())).orderBy(SPIKE_WINDOW.STARTS_AT);
+        var existing = (lock ? query.forUpdate() : query).fetch(Spikes::window);
+        Set<Long> everBooked = new java.util.HashSet<>(tx.selectDistinct(BOOKING.WINDOW_ID).from(BOOKING)
+                .where(BOOKING.SPIKE_ID.eq(s.id())).fetch(BOOKING.WINDOW_ID));
+        return TemplateChange.of(planned, existing, everBooked, s.allowParallel());
+    }
+
+    /**
+     * Saves the spike and brings its windows in line with the template, as {@link TemplateChange} says: new
+     * ones added, ones the template no longer makes removed unless a booking ever named them. Returns the change.
+     */
+    public TemplateChange update(Spike s) {
         return db.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             tx.update(SPIKE).set(fields(tx.newRecord(SPIKE), s)).where(SPIKE.ID.eq(s.id())).execute();
-            var planned = s.template().generate(s.startsOn(), s.endsOn(), s.zone(), s.blackoutDates());
-            Set<Instant> wanted = planned.stream().map(WindowTemplate.Planned::start).collect(Collectors.toSet());
-            var existing = tx.selectFrom(SPIKE_WINDOW).where(SPIKE_WINDOW.SPIKE_ID.eq(s.id())).forUpdate().fetch();
-            Set<Instant> have = existing.stream().map(r -> r.getStartsAt().toInstant()).collect(Collectors.toSet());
-            Set<Long> everBooked = new java.util.HashSet<>(tx.selectDistinct(BOOKING.WINDOW_ID).from(BOOKING)
-                    .where(BOOKING.SPIKE_ID.eq(s.id())).fetch(BOOKING.WINDOW_ID));
-            List<SpikeWindow> kept = new java.util.ArrayList<>();
-            for (var r : existing) {
-                if (!wanted.contains(r.getStartsAt().toInstant())) {
-                    if (everBooked.contains(r.getId())) {
-                        kept.add(window(r));
-                    } else {
-                        r.delete();
-                    }
-                }
+            TemplateChange change = change(tx, s, true);
+            if (!change.removed().isEmpty()) {
+                tx.deleteFrom(SPIKE_WINDOW).where(SPIKE_WINDOW.ID.in(change.removed().stream().map(SpikeWindow::id).toList()))
+                        .and(SPIKE_WINDOW.BOOKED.eq(0)).execute();
             }
-            for (var w : planned) {
-                if (!have.contains(w.start())) {
-                    insertWindow(tx, s.id(), w.start(), w.end(), w.capacity());
-                }
+            for (var w : change.added()) {
+                insertWindow(tx, s.id(), w.start(), w.end(), w.capacity());
             }
-            return kept;
+            return change;
         });
+    }
+
+    /** Whether another window of the spike runs at any moment of [start, end): for spikes without parallel windows. */
+    public boolean overlapsAnother(long spikeId, long exceptWindowId, Instant start, Instant end) {
+        return db.fetchExists(SPIKE_WINDOW, SPIKE_WINDOW.SPIKE_ID.eq(spikeId).and(SPIKE_WINDOW.ID.ne(exceptWindowId))
+                .and(SPIKE_WINDOW.STARTS_AT.lt(end.atOffset(ZoneOffset.UTC))).and(SPIKE_WINDOW.ENDS_AT.gt(start.atOffset(ZoneOffset.UTC))));
     }
 
     /** Whether the spike has a window starting at that instant: two windows never share a start. */
@@ -154,6 +163,7 @@ public final class Spikes {
         r.setStatus(s.status().key());
         r.setCapacityFromStaffing(s.capacityFromStaffing());
         r.setMaxBookingsPerOrg(s.maxBookingsPerOrganization());
+        r.setAllowParallel(s.allowParallel());
         r.changed(SPIKE.ID, false);
         r.changed(SPIKE.CREATED_AT, false);
         return r;
@@ -171,7 +181,7 @@ public final class Spikes {
                 new WindowTemplate(days, times, Duration.ofMinutes(r.getWindowMinutes()), r.getCapacity()),
                 blackout, r.getMinNoticeBusinessDays(), r.getHorizonDays(), r.getCancelCutoffHours(),
                 Spike.Status.valueOf(r.getStatus().toUpperCase(java.util.Locale.ROOT)), r.getCapacityFromStaffing(),
-                r.getMaxBookingsPerOrg());
+                r.getMaxBookingsPerOrg(), r.getAllowParallel());
     }
 
     static SpikeWindow window(SpikeWindowRecord r) {

@@ -54,4 +54,37 @@ public final class WindowChanges {
             return true;
         });
     }
+
+    /**
+     * A spike was closed with active bookings, and the manager said what happens to them: each is kept (its
+     * history says the spike closed, the customer is told their window stands) or cancelled with the manager's
+     * reason (history, a raised SEQUENCE with the CANCEL, its place freed, mail). One transaction for all; the
+     * number of bookings it reached.
+     */
+    public int spikeClosed(User manager, long spikeId, boolean cancel, String reason) {
+        OffsetDateTime at = clock.instant().atOffset(ZoneOffset.UTC);
+        return db.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            var affected = tx.select(BOOKING.ID, BOOKING.STATUS, BOOKING.WINDOW_ID).from(BOOKING).where(BOOKING.SPIKE_ID.eq(spikeId))
+                    .and(BOOKING.STATUS.in(BookingStatus.activeKeys())).orderBy(BOOKING.ID).forUpdate().fetch();
+            for (var b : affected) {
+                BookingStatus status = BookingStatus.of(b.value2());
+                if (cancel) {
+                    tx.update(BOOKING).set(BOOKING.STATUS, BookingStatus.CANCELLED.key()).set(BOOKING.CANCEL_REASON, reason)
+                            .set(BOOKING.ICS_SEQUENCE, BOOKING.ICS_SEQUENCE.plus(1)).set(BOOKING.UPDATED_AT, at)
+                            .where(BOOKING.ID.eq(b.value1())).execute();
+                    tx.update(SPIKE_WINDOW).set(SPIKE_WINDOW.BOOKED, SPIKE_WINDOW.BOOKED.minus(1))
+                            .where(SPIKE_WINDOW.ID.eq(b.value3())).execute();
+                    BookingService.event(tx, b.value1(), manager, "cancelled", status, BookingStatus.CANCELLED,
+                            "the spike closed: " + reason, at);
+                    mail.changed(tx, b.value1(), "cancelled");
+                } else {
+                    BookingService.event(tx, b.value1(), manager, "spike-closed", status, status,
+                            "the spike closed to new bookings; this booking stays as it is", at);
+                    mail.changed(tx, b.value1(), "kept");
+                }
+            }
+            return affected.size();
+        });
+    }
 }

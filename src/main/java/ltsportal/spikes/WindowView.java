@@ -32,8 +32,17 @@ public record WindowView(SpikeWindow window, BookingRules.Availability availabil
         return TIME.format(start) + "\u2013" + endText;
     }
 
+    /**
+     * "UTC+02:00"; a window across a clock change names both offsets ("UTC-04:00 to UTC-05:00"), so that 01:30 on a
+     * fall-back night, which happens twice, says which one it is and the 4-hour window does not read as 3.
+     */
     public String offset() {
-        String id = start.getOffset().getId();
+        String from = utc(start);
+        return end.getOffset().equals(start.getOffset()) ? from : from + " to " + utc(end);
+    }
+
+    private static String utc(ZonedDateTime t) {
+        String id = t.getOffset().getId();
         return "UTC" + (id.equals("Z") ? "+00:00" : id);
     }
 

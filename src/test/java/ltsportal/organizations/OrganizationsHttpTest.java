@@ -152,7 +152,7 @@ class OrganizationsHttpTest extends OnBothDatabases {
             results.add(pool.submit(() -> {
                 go.await();
                 return tab.post("/spikes/1/bookings", Map.ofEntries(Map.entry("windowId", window), Map.entry("idempotencyKey", key),
-                        Map.entry("instanceName", "gitlab.acme.test"), Map.entry("deployment", "docker"), Map.entry("edition", "ee"),
+                        Map.entry("instanceName", "gitlab-" + window + ".acme.test"), Map.entry("deployment", "docker"), Map.entry("edition", "ee"),
                         Map.entry("topology", "single-node"), Map.entry("geo", "no"), Map.entry("currentVersion", "18.8.11"),
                         Map.entry("targetVersion", "18.11"), Map.entry("contactName", "Casey"),
                         Map.entry("contactEmail", "casey@acme.test"))).statusCode();

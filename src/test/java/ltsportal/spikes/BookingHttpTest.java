@@ -43,7 +43,8 @@ class BookingHttpTest extends OnBothDatabases {
         Map<String, String> fields = new HashMap<>();
         fields.put("windowId", String.valueOf(windowId));
         fields.put("idempotencyKey", m.group(1));
-        fields.put("instanceName", "gitlab.acme.test");
+        // One active booking per instance and spike: each form names its own instance.
+        fields.put("instanceName", "gitlab-" + m.group(1).substring(0, 8).toLowerCase(java.util.Locale.ROOT) + ".acme.test");
         fields.put("deployment", "docker");
         fields.put("edition", "ee");
         fields.put("topology", "ra-3k");

@@ -130,7 +130,7 @@ class ManageSpikesHttpTest extends OnBothDatabases {
                 .filter(w -> w.getStartsAt().toInstant().atZone(spike.zone()).getHour() == 9)
                 .findFirst().orElseThrow().getId();
         var service = new BookingService(portal.db, portal.clock);
-        var intake = new Intake("gitlab.acme.test", "docker", "ee", "single-node", false, "18.8.11", "18.11.11",
+        var intake = new Intake("gitlab-template.acme.test", "docker", "ee", "single-node", false, "18.8.11", "18.11.11",
                 "Casey", "casey@acme.test", "", "", "", "");
         var booked = (BookingService.Done) service.book(customer, spike, window, intake, List.of("18.11.11"), "k".repeat(24));
         assertTrue(service.cancel(customer, spike, booked.bookingId(), "changed our plans") instanceof BookingService.Done);

@@ -237,12 +237,12 @@ class SpikeEdgesHttpTest extends OnBothDatabases {
         assertTrue(skipped.body().contains("02:30 does not exist on 2027-03-28 in Europe/Berlin") && skipped.body().contains("Choose 03:30"),
                 skipped.body());
         maria.get("/manage/spikes/1");
-        assertEquals(303, maria.post("/manage/spikes/1/windows", Map.of("date", "2026-06-08", "time", "10:00", "minutes", "120",
-                "capacity", "1")).statusCode(), "a week ahead: fine");
+        assertEquals(303, maria.post("/manage/spikes/1/windows", Map.of("date", "2026-06-08", "time", "18:00", "minutes", "120",
+                "capacity", "1")).statusCode(), "a week ahead, after the day's last window: fine");
         portal.clock.advance(java.time.Duration.ofDays(8));
         maria = manager();
         maria.get("/manage/spikes/1");
-        var past = maria.post("/manage/spikes/1/windows", Map.of("date", "2026-06-08", "time", "11:00", "minutes", "120", "capacity", "1"));
+        var past = maria.post("/manage/spikes/1/windows", Map.of("date", "2026-06-08", "time", "06:00", "minutes", "120", "capacity", "1"));
         assertEquals(400, past.statusCode());
         assertTrue(past.body().contains("That moment has passed"));
         assertEquals(before + 1, portal.db.fetchCount(ltsportal.db.Tables.SPIKE_WINDOW), "only the one valid window, added before the clock moved");

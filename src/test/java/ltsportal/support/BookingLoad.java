@@ -49,7 +49,7 @@ public final class BookingLoad {
         }
         String key = m.group(1);
         Map<String, String> fields = new HashMap<>(Map.of("windowId", String.valueOf(window), "idempotencyKey", key,
-                "instanceName", "gitlab.load.test", "deployment", "docker", "edition", "ee", "topology", "single-node",
+                "instanceName", "gitlab-" + key.substring(0, 8).toLowerCase(java.util.Locale.ROOT) + ".load.test", "deployment", "docker", "edition", "ee", "topology", "single-node",
                 "geo", "no", "currentVersion", "18.8.11", "targetVersion", "18.11", "contactName", "Casey"));
         fields.put("contactEmail", "casey@acme.test");
         sent.add(key);
