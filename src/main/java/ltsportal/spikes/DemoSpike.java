@@ -31,6 +31,29 @@ public final class DemoSpike {
     private DemoSpike() {
     }
 
+    /**
+     * A draft spike for the next LTS line (the next x.11 the catalog does not have yet), planned ahead with
+     * weekend windows: how a manager prepares the next LTS season before GitLab ships it. Demo mode only.
+     */
+    public static void seedNextLts(DSLContext db, Clock clock, ltsportal.catalog.Catalog catalog) {
+        var newest = catalog.newest().version();
+        String focus = (newest.minor() < 11 ? newest.major() : newest.major() + 1) + ".11";
+        String name = focus + " LTS weekend spike (planning)";
+        if (catalog.line(focus).isPresent() || db.fetchExists(SPIKE, SPIKE.NAME.eq(name))) {
+            return;
+        }
+        LocalDate start = LocalDate.now(clock).plusDays(140).with(java.time.temporal.TemporalAdjusters.next(DayOfWeek.SATURDAY));
+        String description = "Planned ahead for **GitLab " + focus + "**, the next LTS line, which is not released yet."
+                + " Weekend windows for customers who can only take downtime on Saturdays and Sundays; the dates are"
+                + " provisional until the release ships. Still a draft: only staff see it.";
+        Spike spike = new Spike(0, name, description, new Markdown().toSafeHtml(description), start, start.plusDays(15),
+                ZoneId.of("Europe/Berlin"), focus,
+                new WindowTemplate(EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
+                        List.of(LocalTime.of(8, 0), LocalTime.of(14, 0)), Duration.ofHours(5), 3),
+                Set.of(), 5, 90, 48, Spike.Status.DRAFT, false, DEMO_MAX_BOOKINGS_PER_ORGANIZATION);
+        new Spikes(db).create(spike, clock.instant());
+    }
+
     public static void seed(DSLContext db, Clock clock, Planner planner) {
         if (db.fetchExists(SPIKE, SPIKE.NAME.eq(NAME))) {
             return;

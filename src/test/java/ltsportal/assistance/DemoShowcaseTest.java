@@ -14,7 +14,8 @@ import ltsportal.support.OnBothDatabases;
 import ltsportal.support.TestPortal;
 import org.junit.jupiter.api.Test;
 
-/** Demo mode shows every part of upgrade assistance: each review state, a thread with an internal note, outcomes and a report. */
+/** Demo mode shows every part of upgrade assistance: each review state, a thread with an internal note, outcomes and a report;
+ * and a draft spike for the next LTS line. */
 class DemoShowcaseTest extends OnBothDatabases {
     @Test
     void demoModeHasEachReviewStateAThreadWithAnInternalNoteAndCompletedBookingsWithOutcomes() {
@@ -47,6 +48,14 @@ class DemoShowcaseTest extends OnBothDatabases {
         assertTrue(report.contains("id=\"approved-in-time\">100 %"), report);
         assertTrue(portal.signedIn("engineer@demo.test").get("/manage/reviews").body().contains("gitlab.acme.test"),
                 "the submitted plan waits in the review queue");
+
+        // The next LTS line, announced after the fixture's newest (19.3), planned ahead as a draft with weekend windows.
+        var next = portal.db.selectFrom(SPIKE).where(SPIKE.FOCUS.eq("19.11")).fetchSingle();
+        assertEquals("draft", next.getStatus());
+        assertEquals("SATURDAY,SUNDAY", next.getWeekdays());
+        assertTrue(portal.signedIn("manager@demo.test").get("/manage/spikes/" + next.getId()).body()
+                .contains("GitLab 19.11 is not released yet"), "the manager sees it is planned ahead");
+        assertEquals(404, customer.get("/spikes/" + next.getId()).statusCode(), "customers do not see a draft");
     }
 
     private long idOf(String instance) {
