@@ -239,11 +239,13 @@ public final class App {
             Auth.register(config.routes, sessions, cookies);
             Auth.registerFlash(config.routes, sessions);
             Access.register(config.routes);
+            ltsportal.web.Cors.register(config.routes, ctx -> ctx.routeRoles().contains(Role.ANYONE));
             Errors.register(config.routes);
             Routes.declare(config.routes, deps.health(), new Backup.Download(deps.db(), deps.db().dialect() == org.jooq.SQLDialect.H2,
                     deps.clock()), features, accounts, spikeFeatures, staffing, new Routes.MailFeatures(new ltsportal.mail.OutboxPages(outbox),
                     new ltsportal.accounts.EmailPages(deps.db(), users, emailTokens, accountMail, sessions, cookies, audit)));
         });
+        ltsportal.web.HeadAndOptions.add(app, Role.ANYONE);
         return new Built(app, sender);
     }
 }

@@ -100,7 +100,10 @@ public final class Auth {
 
     private static boolean wantsCsrfCookie(Context ctx) {
         String path = ctx.path();
-        return !path.startsWith("/api/") && !path.startsWith("/static/") && !path.equals("/healthz");
+        // Feeds, calendars and other public files are cacheable and shared: no cookie on them (nor on HEAD or OPTIONS).
+        return ctx.req().getMethod().equals("GET") && !path.startsWith("/api/") && !path.startsWith("/static/")
+                && !path.equals("/healthz") && !path.equals("/readyz")
+                && !path.matches(".*\\.(atom|ics|svg|json|csv|md)$");
     }
 
     public static Sessions.Current session(Context ctx) {

@@ -14,7 +14,7 @@ import ltsportal.notes.Echo;
 
 /**
  * The catalog as JSON in endoflife.date's v0 and v1 shapes, so clients written for it work here,
- * and the support check. Every answer carries a strong ETag.
+ * and the support check. Every answer carries a weak ETag (the body may be sent gzipped or not; Vary says so).
  */
 public final class CatalogApi {
     static final String JSON = "application/json; charset=utf-8";

@@ -14,15 +14,28 @@ public final class Conditional {
 
     public static void send(Context ctx, String contentType, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String etag = "\"" + Sha256.hex(bytes).substring(0, 32) + "\"";
+        // Weak: the body may go out gzipped or not (Vary says so), and a strong tag must differ per encoding.
+        String etag = "W/\"" + Sha256.hex(bytes).substring(0, 32) + "\"";
         ctx.header("ETag", etag);
         ctx.header("Cache-Control", "public, max-age=300");
+        ctx.header("Vary", "Accept-Encoding");
         if (matches(ctx.header("If-None-Match"), etag)) {
-            ctx.status(304);
+            notModified(ctx);
+            // RFC 9110 8.6: a 304 may state a length only if it is the 200's; Jetty would otherwise say 0.
+            ctx.res().setContentLengthLong(bytes.length);
             return;
         }
         ctx.contentType(contentType).result(bytes);
     }
+
+    /** 304 Not Modified: no body, and no Content-Type or Content-Length of its own (RFC 9110 15.4.5). */
+    public static void notModified(Context ctx) {
+        ctx.status(304);
+        ctx.res().setContentType(null);
+        ctx.attribute(NOT_MODIFIED, true);
+    }
+
+    static final String NOT_MODIFIED = "conditional.not-modified";
 
     /** If-None-Match uses the weak comparison (RFC 9110): a W/ prefix on the client's tag is ignored. */
     static boolean matches(String ifNoneMatch, String etag) {
@@ -37,7 +50,7 @@ public final class Conditional {
             if (tag.startsWith("W/")) {
                 tag = tag.substring(2);
             }
-            if (tag.equals(etag)) {
+            if (tag.equals(etag.startsWith("W/") ? etag.substring(2) : etag)) {
                 return true;
             }
         }

@@ -45,6 +45,15 @@ public final class WebClient {
         return response;
     }
 
+    /** Sends {@code method} (HEAD, OPTIONS) with optional header pairs, no body. */
+    public HttpResponse<String> request(String method, String path, String... headers) {
+        var builder = HttpRequest.newBuilder(URI.create(urls.apply(path))).method(method, HttpRequest.BodyPublishers.noBody());
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.build());
+    }
+
     /** Posts a form with the CSRF token of the last page (fetching the sign-in page first if none). */
     public HttpResponse<String> post(String path, Map<String, String> fields) {
         if (csrf == null) {

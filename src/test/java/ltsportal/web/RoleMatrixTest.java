@@ -193,7 +193,7 @@ class RoleMatrixTest {
     void everyDeclaredRouteIsInTheMatrix() {
         List<String> missing = new ArrayList<>();
         for (var e : portal.endpoints()) {
-            if (!e.endpoint.method.isHttpMethod()) {
+            if (!e.endpoint.method.isHttpMethod() || derived(e.endpoint.method.name())) {
                 continue;
             }
             String route = e.endpoint.method.name() + " " + e.endpoint.path;
@@ -204,8 +204,49 @@ class RoleMatrixTest {
         if (!missing.isEmpty()) {
             fail("routes without an expected status per role: " + missing);
         }
-        assertEquals(MATRIX.size(), portal.endpoints().stream().filter(e -> e.endpoint.method.isHttpMethod()).count(),
-                "the matrix names routes the app does not have");
+        assertEquals(MATRIX.size(), portal.endpoints().stream().filter(e -> e.endpoint.method.isHttpMethod()
+                        && !derived(e.endpoint.method.name())).count(), "the matrix names routes the app does not have");
+    }
+
+    /** HEAD and OPTIONS routes are made from the declared ones (HeadAndOptions): checked against the GET rows below. */
+    private static boolean derived(String method) {
+        return method.equals("HEAD") || method.equals("OPTIONS");
+    }
+
+    @Test
+    void headAnswersEveryGetRouteForEveryRoleWithTheGetsStatusAndNoBody() {
+        List<String> wrong = new ArrayList<>();
+        for (var entry : MATRIX.entrySet()) {
+            if (!entry.getKey().startsWith("GET ")) {
+                continue;
+            }
+            Row row = entry.getValue();
+            for (int i = 0; i < WHO.size(); i++) {
+                // Compared with a GET just before it: a few pages answer by the session's state (a pending second factor).
+                int get = CLIENTS.get(WHO.get(i)).get(row.path()).statusCode();
+                var head = CLIENTS.get(WHO.get(i)).request("HEAD", row.path());
+                if (head.statusCode() != get || !head.body().isEmpty()) {
+                    wrong.add("HEAD " + row.path() + " as " + WHO.get(i) + ": " + head.statusCode() + ", GET gave "
+                            + get + (head.body().isEmpty() ? "" : ", with a body"));
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void optionsAnswersEveryRouteWithTheMethodsItAllows() {
+        List<String> wrong = new ArrayList<>();
+        for (var entry : MATRIX.entrySet()) {
+            String method = entry.getKey().substring(0, entry.getKey().indexOf(' '));
+            var options = CLIENTS.get("anonymous").request("OPTIONS", entry.getValue().path());
+            String allow = options.headers().firstValue("Allow").orElse("");
+            if (options.statusCode() != 204 || !allow.contains(method) || !allow.contains("OPTIONS")
+                    || (method.equals("GET") && !allow.contains("HEAD"))) {
+                wrong.add("OPTIONS " + entry.getValue().path() + ": " + options.statusCode() + " Allow: " + allow);
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
     }
 
     @Test
