@@ -61,8 +61,9 @@ public final class CatalogApi {
     }
 
     /** GET /api/v1/check: is this version supported, and what to upgrade to. */
+    /** {@code recommendedTarget} is null when nothing known is above the version; {@code newerThanData}: see the README. */
     public record CheckAnswer(String version, String cycle, String status, boolean supported, LocalDate eolFrom,
-                              String latestPatch, String recommendedTarget) {
+                              String latestPatch, String recommendedTarget, boolean newerThanData, LocalDate dataAsOf) {
     }
 
     public void v0All(Context ctx) {
@@ -106,7 +107,8 @@ public final class CatalogApi {
         var known = (SupportCheck.Known) answer;
         Conditional.send(ctx, JSON, Json.write(new CheckAnswer(known.version().toString(), known.line().name(),
                 known.status().key(), known.status().supported(), known.line().supportEnds(),
-                known.line().latest().toString(), known.recommendedTarget().toString())));
+                known.line().latest().toString(), known.recommendedTarget() == null ? null : known.recommendedTarget().toString(),
+                known.newerThanData(), catalog.product().dataAsOf())));
     }
 
     private ReleaseLine lineFrom(String cycle) {

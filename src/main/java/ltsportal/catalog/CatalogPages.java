@@ -45,7 +45,7 @@ public final class CatalogPages {
                 statuses.stream().filter(s -> s.supported() || s.phase() == Phase.UPCOMING).toList(),
                 statuses.stream().filter(s -> s.line().lts()).toList(),
                 version == null ? "" : version,
-                version == null ? null : CheckAnswerText.of(check.check(version, today), dates)));
+                version == null ? null : CheckAnswerText.of(check.check(version, today), dates, catalog)));
     }
 
     public void lifecycle(Context ctx) {

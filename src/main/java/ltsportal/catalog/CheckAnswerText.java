@@ -7,7 +7,10 @@ import ltsportal.web.DateText;
 /** The support check's answer in plain words, for the home page. */
 public record CheckAnswerText(String tone, String headline, List<String> details, String nextLabel, String nextHref) {
 
-    public static CheckAnswerText of(SupportCheck.Answer answer, DateText dates) {
+    /** GitLab's own list of releases, for versions newer than the portal's data. */
+    static final String RELEASES = "https://about.gitlab.com/releases/categories/releases/";
+
+    public static CheckAnswerText of(SupportCheck.Answer answer, DateText dates, Catalog catalog) {
         if (answer instanceof SupportCheck.Malformed m) {
             return new CheckAnswerText("info", "We could not read \u201c" + m.input() + "\u201d as a GitLab version.",
                     List.of("Type the version you run, for example 17.3, 17.3.7 or v17.3.7-ee. "
@@ -30,6 +33,14 @@ public record CheckAnswerText(String tone, String headline, List<String> details
         var k = (SupportCheck.Known) answer;
         LineStatus s = k.status();
         ReleaseLine line = k.line();
+        if (k.newerThanData()) {
+            return new CheckAnswerText("info", "GitLab " + k.version() + " is as new as our data goes, or newer.",
+                    List.of("Our release data is as of " + dates.absolute(catalog.product().dataAsOf()) + ", and the newest release"
+                                    + " it knows is " + catalog.newest().latest() + ". So we recommend no upgrade: we cannot tell"
+                                    + " whether GitLab has shipped something newer since, or when your line's support ends.",
+                            "GitLab's own release list has the newest releases."),
+                    "GitLab's releases", RELEASES);
+        }
         List<String> details = new ArrayList<>();
         String headline;
         String tone;
@@ -69,7 +80,7 @@ public record CheckAnswerText(String tone, String headline, List<String> details
         Version target = k.recommendedTarget();
         String nextLabel = null;
         String nextHref = null;
-        if (!target.equals(k.version())) {
+        if (target != null) {
             details.add("We recommend upgrading to " + target + ".");
             nextLabel = "Plan the upgrade to " + target;
             nextHref = "/gitlab/plan?from=" + k.version() + "&to=" + target;

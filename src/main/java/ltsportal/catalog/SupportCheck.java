@@ -8,7 +8,8 @@ import java.util.Optional;
  * Answers "is my version supported?" and where to go next. The recommended target is the newest
  * patch of the newest supported LTS line when that line is newer than the customer's, otherwise the
  * newest patch of the newest supported line (a customer on a supported line below its latest patch
- * is pointed at that patch first). With no supported line left, the newest known patch.
+ * is pointed at that patch first). With no supported line above the version, the newest known patch. Never a
+ * version at or below the customer's: then there is no recommendation.
  */
 public final class SupportCheck {
     private final Catalog catalog;
@@ -28,8 +29,13 @@ public final class SupportCheck {
             implements Answer {
     }
 
+    /**
+     * {@code recommendedTarget} is always above {@code version}, or null when nothing known is (never a downgrade);
+     * {@code newerThanData}: the version is at or past the newest release the data knows, or a patch it does not
+     * know, so the data may simply be older than the customer's GitLab.
+     */
     public record Known(Version version, LineStatus status, boolean patchKnown, boolean onLatestPatch,
-                        Version recommendedTarget) implements Answer {
+                        Version recommendedTarget, boolean newerThanData) implements Answer {
         public ReleaseLine line() {
             return status.line();
         }
@@ -50,14 +56,18 @@ public final class SupportCheck {
         Version latest = line.get().latest();
         boolean patchKnown = !version.hasPatch() || !version.isAfter(latest);
         boolean onLatest = version.hasPatch() && !version.isBefore(latest);
-        return new Known(version, status, patchKnown, onLatest, recommendedTarget(version, status, today));
+        boolean newerThanData = !patchKnown || (version.hasPatch() && !version.isBefore(catalog.newest().latest()));
+        Version target = newerThanData ? null : recommendedTarget(version, status, today);
+        return new Known(version, status, patchKnown, onLatest, target != null && target.isAfter(version) ? target : null,
+                newerThanData);
     }
 
     Version recommendedTarget(Version version, LineStatus status, LocalDate today) {
         Optional<ReleaseLine> newestSupported = catalog.lines().stream()
                 .filter(l -> Lifecycle.status(l, today).supported())
                 .findFirst();
-        if (newestSupported.isEmpty()) {
+        if (newestSupported.isEmpty() || !newestSupported.get().latest().isAfter(version)) {
+            // Nothing supported above the version (the data may have run out): the newest release known, if above it.
             return catalog.newest().latest();
         }
         Optional<ReleaseLine> newestLts = catalog.lines().stream()

@@ -98,8 +98,13 @@ class CatalogApiHttpTest {
     @Test
     void checkAnswersWithStatusAndTarget() throws Exception {
         JsonNode c = json("/api/v1/check?version=17.3.4", 200);
-        assertEquals(List.of("version", "cycle", "status", "supported", "eolFrom", "latestPatch", "recommendedTarget"),
-                fields(c));
+        assertEquals(List.of("version", "cycle", "status", "supported", "eolFrom", "latestPatch", "recommendedTarget",
+                "newerThanData", "dataAsOf"), fields(c));
+        assertEquals(false, c.get("newerThanData").asBoolean());
+        assertEquals("2026-08-22", c.get("dataAsOf").asText());
+        JsonNode newest = json("/api/v1/check?version=19.3.0", 200);
+        assertTrue(newest.get("newerThanData").asBoolean(), "the newest release the data knows");
+        assertTrue(newest.get("recommendedTarget").isNull(), "no downgrade advised");
         assertEquals("17.3.4", c.get("version").asText());
         assertEquals("17.3", c.get("cycle").asText());
         assertEquals("eol", c.get("status").asText());
