@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.net.URI;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VAlarm;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.parameter.Cn;
 import net.fortuna.ical4j.model.property.Attendee;
@@ -14,6 +15,7 @@ import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableAction;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
@@ -21,8 +23,8 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import net.fortuna.ical4j.validate.ValidationException;
 
 /**
- * A booking as an iCalendar invitation (RFC 5545/5546): METHOD:REQUEST while it stands, METHOD:CANCEL
- * with STATUS:CANCELLED once cancelled. The UID never changes; SEQUENCE rises with every move or cancel,
+ * A booking as an iCalendar invitation (RFC 5545/5546): METHOD:REQUEST while it stands (STATUS:TENTATIVE until
+ * confirmed, then CONFIRMED, with a reminder the day before), METHOD:CANCEL with STATUS:CANCELLED once cancelled. The UID never changes; SEQUENCE rises with every move or cancel,
  * so calendar clients apply the update. Times in UTC.
  */
 final class BookingCalendar {
@@ -65,8 +67,16 @@ final class BookingCalendar {
         event.add(new Description("Support spike: " + spike.name() + "\nUpgrade " + booking.intake().currentVersion()
                 + " to " + booking.intake().targetVersion() + " via " + String.join(" -> ", booking.upgradePath())
                 + "\nBooking " + booking.id()));
-        if (cancelled) {
-            event.add(ImmutableStatus.VEVENT_CANCELLED);
+        // TENTATIVE until support confirms the window, then CONFIRMED; CANCELLED with the CANCEL.
+        event.add(cancelled ? ImmutableStatus.VEVENT_CANCELLED
+                : booking.status() == BookingStatus.REQUESTED ? ImmutableStatus.VEVENT_TENTATIVE : ImmutableStatus.VEVENT_CONFIRMED);
+        if (!cancelled) {
+            // A reminder the day before: time to check backups and background migrations.
+            VAlarm alarm = new VAlarm(java.time.Duration.ofDays(-1));
+            alarm.add(ImmutableAction.DISPLAY);
+            alarm.add(new Description("GitLab upgrade window tomorrow: " + booking.intake().instanceName()
+                    + ". Check the backup and that background migrations have finished."));
+            event.add(alarm);
         }
         cal.add(event);
         try {

@@ -38,7 +38,7 @@ class BookingBrowserTest extends BrowserJourney {
         String chosenTime = first.findElement(By.cssSelector("td.time strong")).getText();
         first.findElement(By.linkText("Book")).click();
 
-        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("instanceName"))).sendKeys("git.globex.test");
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("instanceName"))).sendKeys("git-ci.globex.test"); // Globex's git.globex.test holds a booking already
         new Select(driver.findElement(By.id("deployment"))).selectByValue("helm");
         new Select(driver.findElement(By.id("topology"))).selectByValue("ra-5k");
         driver.findElement(By.id("currentVersion")).sendKeys("16.11.10");
@@ -59,6 +59,6 @@ class BookingBrowserTest extends BrowserJourney {
                 .header("Cookie", "portal_session=" + session.getValue()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ics.statusCode());
         assertTrue(ics.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
-        assertTrue(ics.body().contains("METHOD:REQUEST") && ics.body().contains("git.globex.test"));
+        assertTrue(ics.body().contains("METHOD:REQUEST") && ics.body().contains("git-ci.globex.test"));
     }
 }

@@ -298,6 +298,21 @@ class SpikePlanningHttpTest extends OnBothDatabases {
     }
 
     @Test
+    void theInvitationIsTentativeUntilConfirmedAndRemindsTheDayBefore() throws Exception {
+        WebClient casey = portal.signedIn("customer@demo.test");
+        long acme = portal.db.select(BOOKING.ID).from(BOOKING).where(BOOKING.INSTANCE_NAME.eq("gitlab.acme.test")).fetchSingle(BOOKING.ID);
+        assertEquals("requested", portal.db.select(BOOKING.STATUS).from(BOOKING).where(BOOKING.ID.eq(acme)).fetchSingle(BOOKING.STATUS));
+        var requested = new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(casey.get("/bookings/" + acme + ".ics").body()));
+        net.fortuna.ical4j.model.component.VEvent event = requested.getComponent("VEVENT").map(c -> (net.fortuna.ical4j.model.component.VEvent) c).orElseThrow();
+        assertEquals("TENTATIVE", event.getProperty("STATUS").orElseThrow().getValue());
+        var alarm = event.getAlarms().get(0);
+        assertEquals("-P1D", alarm.getProperty("TRIGGER").orElseThrow().getValue());
+        assertEquals("DISPLAY", alarm.getProperty("ACTION").orElseThrow().getValue());
+        portal.db.update(BOOKING).set(BOOKING.STATUS, "confirmed").where(BOOKING.ID.eq(acme)).execute();
+        assertTrue(casey.get("/bookings/" + acme + ".ics").body().contains("STATUS:CONFIRMED"));
+    }
+
+    @Test
     void aWindowAcrossAFallBackNightNamesBothOffsets() {
         var start = Instant.parse("2026-11-01T05:30:00Z"); // 01:30 EDT, the first of the two 01:30s in New York
         String text = WindowView.describe(start, start.plusSeconds(4 * 3600), ZoneId.of("America/New_York"));

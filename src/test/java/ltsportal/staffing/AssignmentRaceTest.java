@@ -76,7 +76,10 @@ class AssignmentRaceTest {
                     "C", "c@race.test", "", "", "", "");
             long a = ((BookingService.Done) bookings.book(customer, spike, windowId, intake, List.of("18.11.11"), "race-a-0123456789abc"))
                     .bookingId();
-            long b = ((BookingService.Done) bookings.book(customer, spike, windowId, intake, List.of("18.11.11"), "race-b-0123456789abc"))
+            // A second instance: an organization holds one active booking per instance in a spike.
+            Intake otherInstance = new Intake("gitlab-2.race.test", "linux-package", "ee", "single-node", false, "18.8.11", "18.11.11",
+                    "C", "c@race.test", "", "", "", "");
+            long b = ((BookingService.Done) bookings.book(customer, spike, windowId, otherInstance, List.of("18.11.11"), "race-b-0123456789abc"))
                     .bookingId();
 
             Assignments assignments = new Assignments(db, clock);
