@@ -120,7 +120,7 @@ public final class App {
         var planner = new Planner(deps.catalog(), deps.content().upgradeRules());
         var features = new Routes.Features(
                 new CatalogPages(deps.catalog(), check, deps.clock()),
-                new CatalogApi(deps.catalog(), check, deps.clock(), revision),
+                new CatalogApi(deps.catalog(), check, deps.clock(), revision, deps.baseUrl()),
                 new TimelineChart(deps.catalog(), deps.clock()),
                 new Feeds(deps.catalog(), deps.clock(), deps.baseUrl(), revision),
                 new PlanPages(planner, deps.content().upgradeRules(), deps.clock(), deps.baseUrl()),

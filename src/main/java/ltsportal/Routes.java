@@ -93,6 +93,18 @@ public final class Routes {
         routes.get("/api/v1/products/gitlab", f.catalogApi()::v1Product, ANYONE);
         routes.get("/api/v1/products/gitlab/releases/{cycle}", f.catalogApi()::v1Release, ANYONE);
         routes.get("/api/v1/check", f.catalogApi()::check, ANYONE);
+        // The rest of endoflife.date's API, for clients written for it: a catalogue of one product
+        routes.get("/api/all.json", f.catalogApi()::v0Products, ANYONE);
+        routes.get("/api/gitlab", ctx -> ctx.redirect("/api/gitlab.json", io.javalin.http.HttpStatus.MOVED_PERMANENTLY), ANYONE);
+        routes.get("/api/v1", f.catalogApi()::v1Index, ANYONE);
+        routes.get("/api/v1/products", f.catalogApi()::v1Products, ANYONE);
+        routes.get("/api/v1/products/full", f.catalogApi()::v1ProductsFull, ANYONE);
+        routes.get("/api/v1/categories", f.catalogApi()::v1Categories, ANYONE);
+        routes.get("/api/v1/categories/{category}", f.catalogApi()::v1Category, ANYONE);
+        routes.get("/api/v1/tags", f.catalogApi()::v1Tags, ANYONE);
+        routes.get("/api/v1/tags/{tag}", f.catalogApi()::v1Tag, ANYONE);
+        routes.get("/api/v1/identifiers", f.catalogApi()::v1Identifiers, ANYONE);
+        routes.get("/api/v1/identifiers/{type}", f.catalogApi()::v1IdentifiersOfType, ANYONE);
 
         // Accounts: sign-in, sign-up, invitations
         routes.get("/login", a.login()::form, ANYONE);

@@ -18,14 +18,16 @@ import ltsportal.notes.Echo;
  */
 public final class CatalogApi {
     static final String JSON = "application/json; charset=utf-8";
-    static final String SCHEMA_VERSION = "1.2.0";
 
     private final Catalog catalog;
     private final SupportCheck check;
     private final Clock clock;
     private final CatalogRevisions.Revision revision;
 
-    public CatalogApi(Catalog catalog, SupportCheck check, Clock clock, CatalogRevisions.Revision revision) {
+    private final String baseUrl;
+
+    public CatalogApi(Catalog catalog, SupportCheck check, Clock clock, CatalogRevisions.Revision revision, String baseUrl) {
+        this.baseUrl = baseUrl;
         this.catalog = catalog;
         this.check = check;
         this.clock = clock;
@@ -35,29 +37,6 @@ public final class CatalogApi {
     /** endoflife.date v0: one release line. {@code cycle} is left out where the URL names the line. */
     public record V0Line(@JsonInclude(JsonInclude.Include.NON_NULL) String cycle, LocalDate releaseDate, LocalDate eol,
                          String latest, LocalDate latestReleaseDate, boolean lts, LocalDate support) {
-    }
-
-    /** endoflife.date v1: a release, and the product with every release. */
-    public record V1Release(String name, String label, LocalDate releaseDate, boolean isLts, LocalDate ltsFrom,
-                            boolean isEoas, LocalDate eoasFrom, boolean isEol, LocalDate eolFrom, Boolean isEoes,
-                            LocalDate eoesFrom, boolean isMaintained, V1Latest latest) {
-    }
-
-    public record V1Latest(String name, LocalDate date, String link) {
-    }
-
-    public record V1Product(String name, String label, String category, Links links, Labels labels,
-                            List<V1Release> releases) {
-    }
-
-    public record Links(String html, String releasePolicy) {
-    }
-
-    public record Labels(String eoas, String eol) {
-    }
-
-    /** The v1 envelope around every answer. */
-    public record Envelope(String schema_version, String generated_at, String last_modified, Object result) {
     }
 
     /** GET /api/v1/check: is this version supported, and what to upgrade to. */
@@ -77,17 +56,77 @@ public final class CatalogApi {
 
     public void v1Product(Context ctx) {
         LocalDate today = LocalDate.now(clock);
-        Product p = catalog.product();
-        var result = new V1Product(p.name(), p.label(), p.category(), new Links(p.homepage(), p.releasePolicyUrl()),
-                new Labels("Active support", "Maintenance"), catalog.lines().stream().map(l -> v1(l, today)).toList());
-        Conditional.send(ctx, JSON, Json.write(envelope(result, today)));
+        Conditional.send(ctx, JSON, Json.write(new EndoflifeV1.ProductResponse(EndoflifeV1.SCHEMA_VERSION, generatedAt(today),
+                revision.lastModified().toString(), EndoflifeV1.product(catalog, today, baseUrl))));
     }
 
+    /** A release line by its exact name ("17.5"), or latest; anything else is not a release here (404, as endoflife.date). */
     public void v1Release(Context ctx) {
         String cycle = ctx.pathParam("cycle");
-        ReleaseLine line = cycle.equals("latest") ? catalog.newest() : lineFrom(cycle);
         LocalDate today = LocalDate.now(clock);
-        Conditional.send(ctx, JSON, Json.write(envelope(v1(line, today), today)));
+        ReleaseLine line = cycle.equals("latest") ? catalog.newest() : catalog.linesOldestFirst().stream()
+                .filter(l -> l.name().equals(cycle)).findFirst()
+                .orElseThrow(() -> new ApiError(404, "'" + Echo.clip(cycle) + "' is not a GitLab release line in the catalog"));
+        Conditional.send(ctx, JSON, Json.write(new EndoflifeV1.ReleaseResponse(EndoflifeV1.SCHEMA_VERSION, generatedAt(today),
+                EndoflifeV1.release(line, today))));
+    }
+
+    /** GET /api/v1/: the main endpoints, as endoflife.date's index lists them. */
+    public void v1Index(Context ctx) {
+        var uris = java.util.stream.Stream.of("products", "categories", "tags", "identifiers")
+                .map(n -> new EndoflifeV1.Uri(n, baseUrl + "/api/v1/" + n + "/")).toList();
+        list(ctx, uris);
+    }
+
+    /** The one product: /products, /categories/{category} and /tags/{tag} answer it (or 404 for another name). */
+    public void v1Products(Context ctx) {
+        list(ctx, List.of(EndoflifeV1.summary(catalog, baseUrl)));
+    }
+
+    public void v1ProductsFull(Context ctx) {
+        list(ctx, List.of(EndoflifeV1.product(catalog, LocalDate.now(clock), baseUrl)));
+    }
+
+    public void v1Categories(Context ctx) {
+        String category = catalog.product().category();
+        list(ctx, List.of(new EndoflifeV1.Uri(category, baseUrl + "/api/v1/categories/" + category + "/")));
+    }
+
+    public void v1Category(Context ctx) {
+        if (!ctx.pathParam("category").equals(catalog.product().category())) {
+            throw new ApiError(404, "There is no category '" + Echo.clip(ctx.pathParam("category")) + "'");
+        }
+        v1Products(ctx);
+    }
+
+    public void v1Tags(Context ctx) {
+        list(ctx, EndoflifeV1.tags(catalog).stream().map(t -> new EndoflifeV1.Uri(t, baseUrl + "/api/v1/tags/" + t + "/")).toList());
+    }
+
+    public void v1Tag(Context ctx) {
+        if (!EndoflifeV1.tags(catalog).contains(ctx.pathParam("tag"))) {
+            throw new ApiError(404, "There is no tag '" + Echo.clip(ctx.pathParam("tag")) + "'");
+        }
+        v1Products(ctx);
+    }
+
+    /** GitLab has no identifiers declared (no purl, cpe or repology entry), so the list is empty and every type 404. */
+    public void v1Identifiers(Context ctx) {
+        list(ctx, List.of());
+    }
+
+    public void v1IdentifiersOfType(Context ctx) {
+        throw new ApiError(404, "There are no identifiers of type '" + Echo.clip(ctx.pathParam("type")) + "'");
+    }
+
+    /** endoflife.date v0's list of every product: here the one. */
+    public void v0Products(Context ctx) {
+        Conditional.send(ctx, JSON, Json.write(List.of(catalog.product().name())));
+    }
+
+    private void list(Context ctx, List<?> result) {
+        Conditional.send(ctx, JSON, Json.write(new EndoflifeV1.ListResponse(EndoflifeV1.SCHEMA_VERSION,
+                generatedAt(LocalDate.now(clock)), result.size(), result)));
     }
 
     public void check(Context ctx) {
@@ -123,19 +162,10 @@ public final class CatalogApi {
                 l.latestReleaseDate(), l.lts(), l.eoas());
     }
 
-    private V1Release v1(ReleaseLine l, LocalDate today) {
-        LineStatus s = Lifecycle.status(l, today);
-        return new V1Release(l.name(), l.lts() ? l.name() + " (" + catalog.product().ltsLabel() + ")" : l.name(),
-                l.releaseDate(), l.lts(), l.lts() ? l.releaseDate() : null, !today.isBefore(l.eoas()), l.eoas(),
-                s.phase() == Phase.END_OF_LIFE, l.supportEnds(), null, null, s.supported(),
-                new V1Latest(l.latest().toString(), l.latestReleaseDate(), null));
-    }
-
     /** generated_at moves only with the content or the day, so the ETag holds for a whole day. */
-    private Envelope envelope(Object result, LocalDate today) {
+    private String generatedAt(LocalDate today) {
         Instant dayStart = today.atStartOfDay().toInstant(ZoneOffset.UTC);
-        Instant generated = dayStart.isAfter(revision.lastModified()) ? dayStart : revision.lastModified();
-        return new Envelope(SCHEMA_VERSION, generated.toString(), revision.lastModified().toString(), result);
+        return (dayStart.isAfter(revision.lastModified()) ? dayStart : revision.lastModified()).toString();
     }
 
 }

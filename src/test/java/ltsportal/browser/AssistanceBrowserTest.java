@@ -31,9 +31,12 @@ class AssistanceBrowserTest extends BrowserJourney {
         browser.waiting().until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
+    /** Clicks and waits for the next page's flash: the old page must go first, or its own flash (or a node of it) is read. */
     private void flashAfter(String buttonId) {
         var driver = browser.driver;
+        var old = driver.findElement(By.tagName("html"));
         driver.findElement(By.id(buttonId)).click();
+        browser.waiting().until(ExpectedConditions.stalenessOf(old));
         browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("flash")));
     }
 

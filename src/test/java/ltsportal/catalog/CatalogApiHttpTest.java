@@ -74,25 +74,55 @@ class CatalogApiHttpTest {
         assertEquals(66, result.get("releases").size());
         assertTrue(result.get("links").has("releasePolicy"));
         assertTrue(result.get("labels").has("eoas"));
+        assertEquals("1.2.1", doc.get("schema_version").asText());
     }
 
     @Test
-    void v1ReleaseComputesFlagsForToday() throws Exception {
+    void v1ReleaseComputesFlagsForTodayWithTheLtsOverlayInCustom() throws Exception {
         JsonNode r = json("/api/v1/products/gitlab/releases/18.10", 200).get("result");
-        assertEquals(List.of("name", "label", "releaseDate", "isLts", "ltsFrom", "isEoas", "eoasFrom", "isEol",
-                "eolFrom", "isEoes", "eoesFrom", "isMaintained", "latest"), fields(r));
-        assertTrue(r.get("isEoas").asBoolean());
+        assertEquals(List.of("name", "codename", "label", "releaseDate", "isLts", "ltsFrom", "isEoas", "eoasFrom", "isEol",
+                "eolFrom", "isMaintained", "latest", "custom"), fields(r));
+        assertTrue(r.get("codename").isNull());
         assertFalse(r.get("isEol").asBoolean());
         assertTrue(r.get("isMaintained").asBoolean());
-        assertEquals("18.10.8", r.get("latest").get("name").asText());
-
+        assertEquals("https://gitlab.com/gitlab-org/gitlab/-/releases/v18.10.0-ee", r.get("latest").get("link").asText());
         JsonNode lts = json("/api/v1/products/gitlab/releases/18.11", 200).get("result");
-        assertTrue(lts.get("isLts").asBoolean());
-        assertEquals("2026-04-16", lts.get("ltsFrom").asText());
-        assertEquals("2027-04-16", lts.get("eolFrom").asText());
-        assertEquals("18.11 (LTS)", lts.get("label").asText());
-
+        assertFalse(lts.get("isLts").asBoolean(), "GitLab itself has no LTS");
+        assertTrue(lts.get("ltsFrom").isNull());
+        assertEquals("2026-07-16", lts.get("eolFrom").asText(), "GitLab's own end of maintenance");
+        assertEquals("true", lts.get("custom").get("portalLts").asText(), "the portal's overlay, marked as its own");
+        assertEquals("2027-04-16", lts.get("custom").get("portalLtsEnd").asText());
         assertEquals("19.3", json("/api/v1/products/gitlab/releases/latest", 200).get("result").get("name").asText());
+    }
+
+    @Test
+    void aPhaseEndsTheDayAfterItsEndDateAsOnEndoflifeDate() {
+        ReleaseLine line = TestPortal.content().catalog().line("18.10").orElseThrow();
+        assertFalse(EndoflifeV1.release(line, line.eol()).isEol(), "still maintained on its end date");
+        assertTrue(EndoflifeV1.release(line, line.eol().plusDays(1)).isEol(), "ended the day after");
+        assertFalse(EndoflifeV1.release(line, line.eoas()).isEoas());
+        assertTrue(EndoflifeV1.release(line, line.eoas().plusDays(1)).isEoas());
+    }
+
+    @Test
+    void theRestOfEndoflifeDatesApiAnswersAsACatalogueOfOneProduct() throws Exception {
+        JsonNode index = json("/api/v1/", 200);
+        assertEquals(List.of("schema_version", "generated_at", "total", "result"), fields(index));
+        assertEquals(4, index.get("total").asInt());
+        JsonNode products = json("/api/v1/products", 200);
+        assertEquals(1, products.get("total").asInt());
+        assertEquals(List.of("name", "label", "aliases", "category", "tags", "uri"), fields(products.get("result").get(0)));
+        JsonNode full = json("/api/v1/products/full", 200);
+        assertEquals(66, full.get("result").get(0).get("releases").size());
+        assertEquals("server-app", json("/api/v1/categories", 200).get("result").get(0).get("name").asText());
+        assertEquals("gitlab", json("/api/v1/categories/server-app", 200).get("result").get(0).get("name").asText());
+        assertEquals(2, json("/api/v1/tags", 200).get("total").asInt());
+        assertEquals(1, json("/api/v1/tags/gitlab", 200).get("total").asInt());
+        assertEquals(0, json("/api/v1/identifiers", 200).get("total").asInt());
+        assertEquals("[\"gitlab\"]", portal.get("/api/all.json").body(), "norwegianblue's fallback finds the product");
+        var moved = portal.get("/api/gitlab");
+        assertEquals(301, moved.statusCode());
+        assertEquals("/api/gitlab.json", moved.headers().firstValue("Location").orElse(""));
     }
 
     @Test
@@ -129,7 +159,12 @@ class CatalogApiHttpTest {
             "/api/gitlab/99.1.json|404",
             "/api/gitlab/banana.json|400",
             "/api/v1/products/gitlab/releases/99.9|404",
-            "/api/v1/products/gitlab/releases/x|400",
+            "/api/v1/products/gitlab/releases/x|404",
+            "/api/v1/products/gitlab/releases/17.5.0|404",
+            "/api/v1/products/gitlab/releases/v17.5|404",
+            "/api/v1/categories/os|404",
+            "/api/v1/tags/ubuntu|404",
+            "/api/v1/identifiers/purl|404",
             "/api/v1/products/ubuntu|404",
             "/api/nothing|404",
     })

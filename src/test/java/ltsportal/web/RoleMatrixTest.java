@@ -53,6 +53,17 @@ class RoleMatrixTest {
         row("GET /api/v1/products/gitlab", "/api/v1/products/gitlab", open);
         row("GET /api/v1/products/gitlab/releases/{cycle}", "/api/v1/products/gitlab/releases/latest", open);
         row("GET /api/v1/check", "/api/v1/check?version=17.3.4", open);
+        row("GET /api/all.json", "/api/all.json", open);
+        row("GET /api/gitlab", "/api/gitlab", 301, 301, 301, 301, 301);
+        row("GET /api/v1", "/api/v1", open);
+        row("GET /api/v1/products", "/api/v1/products", open);
+        row("GET /api/v1/products/full", "/api/v1/products/full", open);
+        row("GET /api/v1/categories", "/api/v1/categories", open);
+        row("GET /api/v1/categories/{category}", "/api/v1/categories/server-app", open);
+        row("GET /api/v1/tags", "/api/v1/tags", open);
+        row("GET /api/v1/tags/{tag}", "/api/v1/tags/gitlab", open);
+        row("GET /api/v1/identifiers", "/api/v1/identifiers", open);
+        row("GET /api/v1/identifiers/{type}", "/api/v1/identifiers/purl", 404, 404, 404, 404, 404);
 
         row("GET /login", "/login", 200, 303, 303, 303, 303);
         row("POST /login", "/login", 400, 400, 400, 400, 400);
