@@ -115,7 +115,8 @@ public final class App {
     }
 
     public static Built build(Dependencies deps) {
-        var revision = new CatalogRevisions(deps.db()).record(deps.catalog(), deps.clock().instant());
+        new CatalogRevisions(deps.db()).record(deps.catalog(), deps.clock().instant());
+        var revision = CatalogRevisions.Revision.of(deps.catalog());
         var check = new SupportCheck(deps.catalog());
         var planner = new Planner(deps.catalog(), deps.content().upgradeRules());
         var features = new Routes.Features(

@@ -162,10 +162,12 @@ public final class CatalogApi {
                 l.latestReleaseDate(), l.lts(), l.eoas());
     }
 
-    /** generated_at moves only with the content or the day, so the ETag holds for a whole day. */
+    /**
+     * generated_at is the start of the day (UTC) the answer is for: flags such as isEol depend on the day, and
+     * nothing else but the content changes an answer, so every instance gives the same bytes all day.
+     */
     private String generatedAt(LocalDate today) {
-        Instant dayStart = today.atStartOfDay().toInstant(ZoneOffset.UTC);
-        return (dayStart.isAfter(revision.lastModified()) ? dayStart : revision.lastModified()).toString();
+        return today.atStartOfDay().toInstant(ZoneOffset.UTC).toString();
     }
 
 }

@@ -78,6 +78,19 @@ class HttpSemanticsTest {
     }
 
     @Test
+    void twoInstancesStartedAtDifferentTimesOnFreshDatabasesGiveTheSameValidators() {
+        try (TestPortal later = TestPortal.at("2026-06-01T18:30:00Z")) {
+            for (String path : List.of("/api/v1/products/gitlab", "/api/v1/products/gitlab/releases/latest", "/api/gitlab.json",
+                    "/gitlab/calendar.ics", "/gitlab/feed.atom")) {
+                var one = portal.visitor().request("GET", path);
+                var two = later.visitor().request("GET", path);
+                assertEquals(one.headers().firstValue("ETag").orElse("none"), two.headers().firstValue("ETag").orElse("other"), path);
+                assertEquals(one.body(), two.body(), path);
+            }
+        }
+    }
+
+    @Test
     void feedsAndCalendarsSetNoCookieAndHeadAnswersWithoutOne() {
         for (String path : List.of("/gitlab/feed.atom", "/gitlab/calendar.ics", "/gitlab/timeline.svg")) {
             WebClient fresh = portal.visitor();
