@@ -78,6 +78,8 @@ public final class Routes {
         routes.get("/gitlab/timeline.svg", f.timeline()::svg, ANYONE);
         routes.get("/gitlab/feed.atom", f.feeds()::atom, ANYONE);
         routes.get("/gitlab/calendar.ics", f.feeds()::calendar, ANYONE);
+        routes.get("/gitlab/{cycle}/feed.atom", f.feeds()::scopedAtom, ANYONE);
+        routes.get("/gitlab/{cycle}/calendar.ics", f.feeds()::scopedCalendar, ANYONE);
 
         // Upgrade planner (declared before /gitlab/{cycle}, which would match "plan" too)
         routes.get("/gitlab/plan", f.planPages()::page, ANYONE);

@@ -17,7 +17,7 @@ public final class Cors {
 
     /** The paths open to other origins, whatever their route's roles. */
     public static boolean publicPath(String path) {
-        return path.equals("/gitlab/feed.atom") || path.equals("/gitlab/calendar.ics")
+        return (path.startsWith("/gitlab/") && (path.endsWith("/feed.atom") || path.endsWith("/calendar.ics")))
                 || (path.startsWith("/api/") && !path.startsWith("/api/v1/spikes") && !path.startsWith("/api/v1/bookings")
                 && !path.startsWith("/api/v1/fleet") && !path.startsWith("/api/v1/instances"));
     }

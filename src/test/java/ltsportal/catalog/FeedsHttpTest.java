@@ -87,6 +87,32 @@ class FeedsHttpTest {
         assertEquals(response.body(), portal.get("/gitlab/calendar.ics").body(), "stable between requests");
     }
 
+    @Test
+    void eachLineAndTheLtsLinesHaveTheirOwnFeedAndCalendarLinkedFromTheirPages() throws Exception {
+        var line = portal.get("/gitlab/18.10/feed.atom");
+        assertEquals(200, line.statusCode());
+        Document feed = CatalogPagesHttpTest.xml(line.body());
+        NodeList entries = feed.getElementsByTagNameNS(ATOM, "entry");
+        assertTrue(entries.getLength() > 0);
+        for (int i = 0; i < entries.getLength(); i++) {
+            assertTrue(text((Element) entries.item(i), "title").contains("18.10"), text((Element) entries.item(i), "title"));
+        }
+        assertTrue(text(feed.getDocumentElement(), "id").endsWith("/gitlab/18.10/feed.atom"));
+
+        Calendar lts = new CalendarBuilder().build(new StringReader(portal.get("/gitlab/lts/calendar.ics").body()));
+        List<VEvent> events = lts.getComponents("VEVENT");
+        long ltsLines = TestPortal.content().catalog().lines().stream().filter(ReleaseLine::lts).count();
+        assertEquals(ltsLines * 4, events.size(), "the LTS lines' events only");
+        assertTrue(events.stream().allMatch(e -> e.getUid().orElseThrow().getValue().matches("gitlab-\\d+\\.11-.*")),
+                "x.11 lines only");
+        Calendar one = new CalendarBuilder().build(new StringReader(portal.get("/gitlab/18.11/calendar.ics").body()));
+        assertEquals(4, one.getComponents("VEVENT").size());
+        assertEquals(404, portal.get("/gitlab/99.1/feed.atom").statusCode());
+        assertEquals(404, portal.get("/gitlab/banana/calendar.ics").statusCode());
+        assertTrue(portal.get("/gitlab/18.10").body().contains("href=\"/gitlab/18.10/feed.atom\""));
+        assertTrue(portal.get("/gitlab").body().contains("href=\"/gitlab/lts/calendar.ics\""));
+    }
+
     private static String text(Element parent, String name) {
         return parent.getElementsByTagNameNS(ATOM, name).item(0).getTextContent();
     }

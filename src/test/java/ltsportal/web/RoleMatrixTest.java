@@ -43,6 +43,8 @@ class RoleMatrixTest {
         row("GET /gitlab/timeline.svg", "/gitlab/timeline.svg", open);
         row("GET /gitlab/feed.atom", "/gitlab/feed.atom", open);
         row("GET /gitlab/calendar.ics", "/gitlab/calendar.ics", open);
+        row("GET /gitlab/{cycle}/feed.atom", "/gitlab/18.11/feed.atom", open);
+        row("GET /gitlab/{cycle}/calendar.ics", "/gitlab/lts/calendar.ics", open);
         row("GET /gitlab/plan", "/gitlab/plan?from=17.3.7&to=17.5", open);
         row("GET /gitlab/plan/print", "/gitlab/plan/print?from=17.3.7&to=17.5", open);
         row("GET /gitlab/plan.md", "/gitlab/plan.md?from=17.3.7&to=17.5", open);
