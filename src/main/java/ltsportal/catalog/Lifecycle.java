@@ -4,13 +4,21 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The status rules, all in one place. Phases are half-open: a line is maintained from its release
- * date up to (not including) its end of active support, gets security fixes only from then up to its
- * end of maintenance, and is end of life from that day on. An LTS line is in long-term support from
- * its end of active support until its LTS end. "Ending soon" follows endoflife.date: within the
- * lesser of a third of the phase and four months of its end.
+ * The status rules, all in one place, with endoflife.date's end-date semantics: a phase runs through its end
+ * date and is over from the day after ({@code is_eol = today > eol}). A line is upcoming before its release
+ * date, maintained from its release date through its end of active support, gets security fixes only from
+ * the day after through its end of maintenance, and is end of life from the day after that. An LTS line is in
+ * long-term support from the day after its end of active support through its LTS end (the portal's overlay).
+ * "Ending soon" uses endoflife.date's thresholds for GitLab (its products/gitlab.md): a phase is ending soon
+ * from {@value #ACTIVE_SUPPORT_WARN_DAYS} days (active support) or {@value #EOL_WARN_DAYS} days (the last supported
+ * phase) before its end date, through the end date itself.
  */
 public final class Lifecycle {
+    /** endoflife.date's {@code activeSupportWarnThreshold} for GitLab, in days. */
+    public static final int ACTIVE_SUPPORT_WARN_DAYS = 20;
+    /** endoflife.date's {@code eolWarnThreshold} for GitLab, in days. */
+    public static final int EOL_WARN_DAYS = 60;
+
     private Lifecycle() {
     }
 
@@ -18,32 +26,26 @@ public final class Lifecycle {
         if (day.isBefore(line.releaseDate())) {
             return new LineStatus(line, day, Phase.UPCOMING, false, line.releaseDate());
         }
-        if (day.isBefore(line.eoas())) {
+        if (!day.isAfter(line.eoas())) {
             return new LineStatus(line, day, Phase.MAINTAINED, false, line.eoas());
         }
-        if (day.isBefore(line.supportEnds())) {
+        if (!day.isAfter(line.supportEnds())) {
             Phase phase = line.lts() ? Phase.LTS : Phase.SECURITY_ONLY;
-            boolean soon = endingSoon(line.eoas(), line.supportEnds(), day);
-            return new LineStatus(line, day, phase, soon, line.supportEnds());
+            return new LineStatus(line, day, phase, endingSoon(line.supportEnds(), day, EOL_WARN_DAYS), line.supportEnds());
         }
         return new LineStatus(line, day, Phase.END_OF_LIFE, false, null);
     }
 
-    public static Cell cell(LocalDate phaseStart, LocalDate phaseEnd, LocalDate day) {
-        if (!day.isBefore(phaseEnd)) {
+    /** A phase's table cell: past from the day after its end date, ending soon within {@code warnDays} of it. */
+    public static Cell cell(LocalDate phaseEnd, LocalDate day, int warnDays) {
+        if (day.isAfter(phaseEnd)) {
             return Cell.PAST;
         }
-        return endingSoon(phaseStart, phaseEnd, day) ? Cell.ENDING_SOON : Cell.AHEAD;
+        return endingSoon(phaseEnd, day, warnDays) ? Cell.ENDING_SOON : Cell.AHEAD;
     }
 
-    /** True from the first day of the "ending soon" stretch up to the day before the end. */
-    static boolean endingSoon(LocalDate phaseStart, LocalDate phaseEnd, LocalDate day) {
-        if (!day.isBefore(phaseEnd)) {
-            return false;
-        }
-        long phaseDays = ChronoUnit.DAYS.between(phaseStart, phaseEnd);
-        long fourMonthsDays = ChronoUnit.DAYS.between(phaseEnd.minusMonths(4), phaseEnd);
-        long threshold = Math.min(phaseDays / 3, fourMonthsDays);
-        return !day.isBefore(phaseEnd.minusDays(threshold));
+    /** True from {@code warnDays} days before the end date through the end date. */
+    static boolean endingSoon(LocalDate phaseEnd, LocalDate day, int warnDays) {
+        return !day.isAfter(phaseEnd) && ChronoUnit.DAYS.between(day, phaseEnd) <= warnDays;
     }
 }

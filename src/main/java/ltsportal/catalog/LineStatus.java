@@ -22,11 +22,11 @@ public record LineStatus(ReleaseLine line, LocalDate day, Phase phase, boolean e
 
     /** Colour of the active-support cell: its phase runs from release to end of active support. */
     public Cell activeSupportCell() {
-        return Lifecycle.cell(line.releaseDate(), line.eoas(), day);
+        return Lifecycle.cell(line.eoas(), day, Lifecycle.ACTIVE_SUPPORT_WARN_DAYS);
     }
 
     /** Colour of the maintenance cell: its phase runs from end of active support to the end of all fixes. */
     public Cell maintenanceCell() {
-        return Lifecycle.cell(line.eoas(), line.supportEnds(), day);
+        return Lifecycle.cell(line.supportEnds(), day, Lifecycle.EOL_WARN_DAYS);
     }
 }

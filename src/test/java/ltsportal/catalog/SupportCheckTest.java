@@ -24,7 +24,7 @@ class SupportCheckTest {
     @Test
     void oldLinePointsToTheNewestLtsPatch() {
         var answer = known("18.10.2", "2026-05-25");
-        assertEquals("security-only", answer.status().key());
+        assertEquals("security-only", answer.status().phase().key());
         assertEquals("18.11.3", answer.recommendedTarget().toString());
     }
 
