@@ -138,7 +138,8 @@ public final class App {
         var spikes = new Spikes(deps.db());
         var bookings = new Bookings(deps.db());
         var outbox = new ltsportal.mail.Outbox(deps.db(), deps.clock(), deps.mail().claim());
-        var bookingMail = new ltsportal.spikes.BookingMail(mailTemplates, deps.clock());
+        var bookingInvitations = new ltsportal.spikes.BookingCalendar(deps.baseUrl(), deps.mail().support());
+        var bookingMail = new ltsportal.spikes.BookingMail(mailTemplates, deps.clock(), bookingInvitations);
         var bookingService = new BookingService(deps.db(), deps.clock()).mail(bookingMail);
         Organizations.backfillSkeletons(deps.db());
         var secondFactor = new SecondFactor(deps.db(), deps.clock(),
@@ -167,6 +168,7 @@ public final class App {
                 new ltsportal.assistance.Messages(deps.db(), deps.clock(), new Markdown()).mail(assistanceMail), attachments, bookingPages,
                 new Markdown(), audit);
         bookingPages.sections(conversation);
+        bookingPages.invitations(bookingInvitations);
         var spikeApi = new SpikeApi(spikes, bookings);
         spikeApi.sections(conversation);
         var spikeFeatures = new Routes.SpikeFeatures(

@@ -166,7 +166,7 @@ public final class Feeds {
         try {
             StringWriter out = new StringWriter();
             new CalendarOutputter(true).output(cal, out);
-            return out.toString();
+            return ltsportal.web.IcsLines.fold(out.toString());
         } catch (IOException | ValidationException e) {
             throw new IllegalStateException("cannot write the calendar", e);
         }

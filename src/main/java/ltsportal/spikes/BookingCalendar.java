@@ -27,10 +27,17 @@ import net.fortuna.ical4j.validate.ValidationException;
  * confirmed, then CONFIRMED, with a reminder the day before), METHOD:CANCEL with STATUS:CANCELLED once cancelled. The UID never changes; SEQUENCE rises with every move or cancel,
  * so calendar clients apply the update. Times in UTC.
  */
-final class BookingCalendar {
-    static final String ORGANIZER = "mailto:upgrade-support@lts-portal.invalid";
+public final class BookingCalendar {
+    /** For tools and tests that write no mail: an organizer address that goes nowhere. */
+    static final BookingCalendar NONE = new BookingCalendar("http://localhost", "upgrade-support@lts-portal.invalid");
 
-    private BookingCalendar() {
+    private final String baseUrl;
+    private final URI organizer;
+
+    /** {@code supportEmail}: the organizer, where replies about the window go ({@code PORTAL_SUPPORT_EMAIL}). */
+    public BookingCalendar(String baseUrl, String supportEmail) {
+        this.baseUrl = baseUrl;
+        this.organizer = mailto(supportEmail);
     }
 
     /** A mailto: URI for any address a booking may hold, its characters quoted as URIs need (never a failure). */
@@ -46,7 +53,7 @@ final class BookingCalendar {
         return "booking-" + booking.id() + "@lts-portal";
     }
 
-    static String ics(Booking booking, Spike spike) {
+    String ics(Booking booking, Spike spike) {
         boolean cancelled = booking.status() == BookingStatus.CANCELLED;
         Calendar cal = new Calendar();
         cal.add(new ProdId("-//LTS Portal//Upgrade window//EN"));
@@ -58,9 +65,10 @@ final class BookingCalendar {
         event.replace(new DtStamp(booking.updatedAt()));
         event.add(new Uid(uid(booking)));
         event.add(new Sequence(booking.icsSequence()));
-        Organizer organizer = new Organizer(URI.create(ORGANIZER));
+        Organizer organizer = new Organizer(this.organizer);
         organizer.add(new Cn("LTS Portal upgrade support"));
         event.add(organizer);
+        event.add(new net.fortuna.ical4j.model.property.Url(URI.create(baseUrl + "/bookings/" + booking.id())));
         Attendee attendee = new Attendee(mailto(booking.intake().contactEmail()));
         attendee.add(new Cn(booking.intake().contactName()));
         event.add(attendee);
@@ -82,7 +90,7 @@ final class BookingCalendar {
         try {
             StringWriter out = new StringWriter();
             new CalendarOutputter(false).output(cal, out);
-            return out.toString();
+            return ltsportal.web.IcsLines.fold(out.toString());
         } catch (IOException | ValidationException e) {
             throw new IllegalStateException("cannot write the invitation", e);
         }

@@ -18,14 +18,16 @@ import org.jooq.DSLContext;
  */
 public final class BookingMail {
     /** Nothing queued: for tools and tests that build a service without mail. */
-    public static final BookingMail NONE = new BookingMail(null, Clock.systemUTC());
+    public static final BookingMail NONE = new BookingMail(null, Clock.systemUTC(), BookingCalendar.NONE);
 
     private final MailTemplates templates;
     private final Clock clock;
+    private final BookingCalendar calendar;
 
-    public BookingMail(MailTemplates templates, Clock clock) {
+    public BookingMail(MailTemplates templates, Clock clock, BookingCalendar calendar) {
         this.templates = templates;
         this.clock = clock;
+        this.calendar = calendar;
     }
 
     /** The customer-facing changes, with what the subject says of each. */
@@ -102,7 +104,7 @@ public final class BookingMail {
         }
         Booking booking = Bookings.read(tx, bookingId).orElseThrow();
         Spike spike = new Spikes(tx).byId(booking.spikeId()).orElseThrow();
-        String ics = BookingCalendar.ics(booking, spike);
+        String ics = calendar.ics(booking, spike);
         boolean cancelled = booking.status() == BookingStatus.CANCELLED;
         for (Recipient r : customers(tx, booking).values()) {
             var values = new LinkedHashMap<String, Object>();

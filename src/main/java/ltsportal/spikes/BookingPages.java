@@ -34,6 +34,12 @@ public final class BookingPages {
     private final Completion completion;
 
     private BookingSections sections = BookingSections.NONE;
+    private BookingCalendar invitations = BookingCalendar.NONE;
+
+    /** How invitations are written (organizer, links); set once, when the app is built. */
+    public void invitations(BookingCalendar invitations) {
+        this.invitations = invitations;
+    }
 
     public BookingPages(Spikes spikes, Bookings bookings, BookingService service, Planner planner, Clock clock, AuditLog audit,
                         Completion completion) {
@@ -228,7 +234,7 @@ public final class BookingPages {
         Booking booking = booking(ctx);
         ctx.header("Content-Disposition", "attachment; filename=\"upgrade-window-" + booking.id() + ".ics\"");
         ctx.contentType("text/calendar; charset=utf-8; method=" + (booking.status() == BookingStatus.CANCELLED ? "CANCEL" : "REQUEST"))
-                .result(BookingCalendar.ics(booking, spikes.byId(booking.spikeId()).orElseThrow()));
+                .result(invitations.ics(booking, spikes.byId(booking.spikeId()).orElseThrow()));
     }
 
     private void after(Context ctx, Booking booking, BookingService.Result result, String event, String detail, String flash) {

@@ -76,7 +76,7 @@ final class ScheduleCalendar {
         try {
             StringWriter out = new StringWriter();
             new CalendarOutputter(false).output(cal, out);
-            return out.toString();
+            return ltsportal.web.IcsLines.fold(out.toString());
         } catch (IOException | ValidationException e) {
             throw new IllegalStateException("cannot write the schedule", e);
         }

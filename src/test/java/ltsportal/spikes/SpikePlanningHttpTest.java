@@ -308,8 +308,22 @@ class SpikePlanningHttpTest extends OnBothDatabases {
         var alarm = event.getAlarms().get(0);
         assertEquals("-P1D", alarm.getProperty("TRIGGER").orElseThrow().getValue());
         assertEquals("DISPLAY", alarm.getProperty("ACTION").orElseThrow().getValue());
+        assertEquals("mailto:support@portal.test", event.getProperty("ORGANIZER").orElseThrow().getValue(),
+                "replies go to support (PORTAL_SUPPORT_EMAIL)");
+        assertTrue(event.getProperty("URL").orElseThrow().getValue().endsWith("/bookings/" + acme));
         portal.db.update(BOOKING).set(BOOKING.STATUS, "confirmed").where(BOOKING.ID.eq(acme)).execute();
         assertTrue(casey.get("/bookings/" + acme + ".ics").body().contains("STATUS:CONFIRMED"));
+
+        // Names in any script: lines folded at 75 octets, never inside a character, and read back whole.
+        String name = "Zoë Ünïcödé-Ångström 北京 ".repeat(4).strip();
+        portal.db.update(BOOKING).set(BOOKING.CONTACT_NAME, name).where(BOOKING.ID.eq(acme)).execute();
+        String body = casey.get("/bookings/" + acme + ".ics").body();
+        for (String line : body.split("\r\n")) {
+            assertTrue(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 75, line);
+        }
+        var parsed = new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(body));
+        var attendee = parsed.getComponent("VEVENT").orElseThrow().getProperty("ATTENDEE").orElseThrow();
+        assertEquals(name, attendee.getParameter("CN").orElseThrow().getValue());
     }
 
     @Test
