@@ -68,7 +68,7 @@ public final class CatalogApi {
                 .filter(l -> l.name().equals(cycle)).findFirst()
                 .orElseThrow(() -> new ApiError(404, "'" + Echo.clip(cycle) + "' is not a GitLab release line in the catalog"));
         Conditional.send(ctx, JSON, Json.write(new EndoflifeV1.ReleaseResponse(EndoflifeV1.SCHEMA_VERSION, generatedAt(today),
-                EndoflifeV1.release(line, today))));
+                EndoflifeV1.release(line, today, catalog.product().dataAsOf()))));
     }
 
     /** GET /api/v1/: the main endpoints, as endoflife.date's index lists them. */

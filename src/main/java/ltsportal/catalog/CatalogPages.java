@@ -33,7 +33,7 @@ public final class CatalogPages {
     public record LifecyclePage(DateText dates, boolean staleData, List<LineStatus> recent, List<LineStatus> older) {
     }
 
-    public record LinePage(DateText dates, LineStatus s, ReleaseLine line) {
+    public record LinePage(DateText dates, boolean staleData, LineStatus s, ReleaseLine line) {
     }
 
     public void home(Context ctx) {
@@ -66,7 +66,7 @@ public final class CatalogPages {
                         "We have no GitLab release line called \u201c" + cycle + "\u201d. "
                                 + "The catalog holds " + catalog.oldest().name() + " to " + catalog.newest().name() + "."));
         LocalDate today = LocalDate.now(clock);
-        Templates.render(ctx, "catalog/line", new LinePage(new DateText(today), Lifecycle.status(line, today), line));
+        Templates.render(ctx, "catalog/line", new LinePage(new DateText(today), stale(today), Lifecycle.status(line, today), line));
     }
 
     private boolean stale(LocalDate today) {

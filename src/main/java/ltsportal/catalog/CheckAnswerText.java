@@ -55,6 +55,11 @@ public record CheckAnswerText(String tone, String headline, List<String> details
                 headline = "GitLab " + k.version() + " is no longer supported.";
                 details.add("The " + line.name() + " line stopped getting fixes on "
                         + dates.absolute(line.supportEnds()) + " (" + dates.relative(line.supportEnds()) + ").");
+                if (line.supportEnds().isAfter(catalog.product().dataAsOf())) {
+                    // The end came after the data was gathered: say how old the data is, it may have missed news.
+                    details.add("That end date comes from release data as of " + dates.absolute(catalog.product().dataAsOf())
+                            + ", before it: check GitLab's releases for anything newer.");
+                }
             }
             default -> {
                 tone = s.endingSoon() ? "warn" : "good";

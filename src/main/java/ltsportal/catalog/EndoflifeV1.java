@@ -10,7 +10,8 @@ import java.util.Map;
  * present, nullable ones null, optional ones left out where GitLab has no such phase (extended support,
  * discontinuation). The dates and flags are GitLab's own, with endoflife.date's rule that a phase is over the
  * day after its end date. The portal's LTS overlay (x.11 supported for a year) is not GitLab's data, so it goes
- * in {@code custom} ({@code portalLts}, {@code portalLtsEnd}), where a client can tell it is the portal's policy.
+ * in {@code custom} ({@code portalLts}, {@code portalLtsEnd}), where a client can tell it is the portal's policy,
+ * with {@code portalDataAsOf}, the date of the release data (a line that "ended" after it may have had news since).
  */
 public final class EndoflifeV1 {
     static final String SCHEMA_VERSION = "1.2.1";
@@ -60,9 +61,10 @@ public final class EndoflifeV1 {
     }
 
     /** A release as endoflife.date computes it on {@code today}: a phase ends the day after its end date. */
-    static Release release(ReleaseLine l, LocalDate today) {
+    static Release release(ReleaseLine l, LocalDate today, LocalDate dataAsOf) {
         boolean eol = today.isAfter(l.eol());
         Map<String, String> custom = new LinkedHashMap<>();
+        custom.put("portalDataAsOf", dataAsOf.toString());
         custom.put("portalLts", String.valueOf(l.lts()));
         custom.put("portalLtsEnd", l.lts() ? l.ltsEnd().toString() : null);
         return new Release(l.name(), null, l.name(), l.releaseDate(), false, null, today.isAfter(l.eoas()), l.eoas(), eol,
@@ -77,7 +79,7 @@ public final class EndoflifeV1 {
         var p = catalog.product();
         return new Product(p.name(), p.label(), List.of(), p.category(), tags(catalog), VERSION_COMMAND, List.of(),
                 new Labels("Active Support", null, "Maintenance Support", null), new Links(ICON, baseUrl + "/gitlab", p.releasePolicyUrl()),
-                catalog.lines().stream().map(l -> release(l, today)).toList());
+                catalog.lines().stream().map(l -> release(l, today, p.dataAsOf())).toList());
     }
 
     static Summary summary(Catalog catalog, String baseUrl) {

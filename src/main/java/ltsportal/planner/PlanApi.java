@@ -41,13 +41,13 @@ public final class PlanApi {
                 plan.hops().stream().map(this::hop).toList(),
                 plan.conditionalStops().stream().map(s -> new ConditionalStopJson(s.version().toString(), s.key(),
                         s.condition(), plan.appliedConditions().contains(s))).toList(),
-                plan.warnings());
+                plan.warnings(), planner.dataAsOf());
         ctx.contentType("application/json; charset=utf-8").result(Json.write(body));
     }
 
-    /** The plan as JSON: {@code path} is exactly the versions to install, in order. */
+    /** The plan as JSON: {@code path} is exactly the versions to install, in order; {@code dataAsOf} the release data's date. */
     public record PlanJson(String from, String to, List<String> path, List<HopJson> hops,
-                           List<ConditionalStopJson> conditionalStops, List<String> warnings) {
+                           List<ConditionalStopJson> conditionalStops, List<String> warnings, java.time.LocalDate dataAsOf) {
     }
 
     public record HopJson(String version, String kind, String reason, List<AlertJson> alerts, String notesUrl,

@@ -43,6 +43,11 @@ public final class Planner {
     public record Refused(Refusal refusal) implements Result {
     }
 
+    /** The date of the release data the plans come from. */
+    public java.time.LocalDate dataAsOf() {
+        return catalog.product().dataAsOf();
+    }
+
     /** The stops that apply only to some instances, in version order: what a form asks the customer about. */
     public List<Stop> conditionalStops() {
         return rules.conditionalStops();

@@ -92,16 +92,17 @@ class CatalogApiHttpTest {
         assertEquals("2026-07-16", lts.get("eolFrom").asText(), "GitLab's own end of maintenance");
         assertEquals("true", lts.get("custom").get("portalLts").asText(), "the portal's overlay, marked as its own");
         assertEquals("2027-04-16", lts.get("custom").get("portalLtsEnd").asText());
+        assertEquals("2026-08-22", lts.get("custom").get("portalDataAsOf").asText(), "the date of the data, for clients to judge");
         assertEquals("19.3", json("/api/v1/products/gitlab/releases/latest", 200).get("result").get("name").asText());
     }
 
     @Test
     void aPhaseEndsTheDayAfterItsEndDateAsOnEndoflifeDate() {
         ReleaseLine line = TestPortal.content().catalog().line("18.10").orElseThrow();
-        assertFalse(EndoflifeV1.release(line, line.eol()).isEol(), "still maintained on its end date");
-        assertTrue(EndoflifeV1.release(line, line.eol().plusDays(1)).isEol(), "ended the day after");
-        assertFalse(EndoflifeV1.release(line, line.eoas()).isEoas());
-        assertTrue(EndoflifeV1.release(line, line.eoas().plusDays(1)).isEoas());
+        assertFalse(EndoflifeV1.release(line, line.eol(), line.eol()).isEol(), "still maintained on its end date");
+        assertTrue(EndoflifeV1.release(line, line.eol().plusDays(1), line.eol()).isEol(), "ended the day after");
+        assertFalse(EndoflifeV1.release(line, line.eoas(), line.eol()).isEoas());
+        assertTrue(EndoflifeV1.release(line, line.eoas().plusDays(1), line.eol()).isEoas());
     }
 
     @Test

@@ -53,6 +53,18 @@ class NoDowngradeTest {
     }
 
     @Test
+    void aLineThatEndedAfterTheDataWasGatheredSaysHowOldTheDataIs() {
+        var check = new SupportCheck(CATALOG);
+        var ended = (SupportCheck.Known) check.check("19.2.4", LocalDate.parse("2026-11-27"));
+        assertEquals(ltsportal.catalog.Phase.END_OF_LIFE, ended.status().phase());
+        String text = String.join(" ", CheckAnswerText.of(ended, new DateText(LocalDate.parse("2026-11-27")), CATALOG).details());
+        assertTrue(text.contains("release data as of"), "an end after the data's date comes with the data's age: " + text);
+        var old = (SupportCheck.Known) check.check("16.0.1", LocalDate.parse("2026-11-27"));
+        assertTrue(!String.join(" ", CheckAnswerText.of(old, new DateText(LocalDate.parse("2026-11-27")), CATALOG).details())
+                .contains("release data as of"), "a line that ended long before the data needs no such word");
+    }
+
+    @Test
     void theNewestReleaseAndAPatchTheDataDoesNotKnowAreNewerThanTheData() {
         SupportCheck check = new SupportCheck(CATALOG);
         Version newest = CATALOG.newest().latest();

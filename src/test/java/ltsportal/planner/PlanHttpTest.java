@@ -149,6 +149,7 @@ class PlanHttpTest {
         assertTrue(plan.get("hops").get(2).get("alerts").size() > 0);
         assertEquals(4, plan.get("conditionalStops").size(), "16.0, 16.1, 16.2 and 17.1 lie between");
         assertTrue(plan.get("warnings").size() > 0);
+        assertEquals("2026-08-22", plan.get("dataAsOf").asText(), "the date of the data the plan comes from");
     }
 
     @Test
