@@ -229,6 +229,8 @@ public final class Planner {
                             + rules.conditionalStops().stream().map(s -> s.line().name() + " (" + s.key() + ")")
                             .collect(Collectors.joining(", ")) + "."));
             applied.add(stop);
+            // Stops that GitLab also requires for this condition (the 16.0 stop for a large pipeline variables history).
+            rules.conditionalStops().stream().filter(s -> s.alsoFor().contains(stop.key())).forEach(applied::add);
         }
         return applied;
     }

@@ -8,7 +8,12 @@ import ltsportal.catalog.Version;
  * up. It resolves to the newest patch of its line known to the catalog.
  */
 public record Stop(ReleaseLine line, Kind kind, String key, String condition, String reasonMarkdown,
-                   String reasonHtml) {
+                   String reasonHtml, java.util.List<String> alsoFor) {
+
+    /** A stop that applies for its own condition only. */
+    public Stop(ReleaseLine line, Kind kind, String key, String condition, String reasonMarkdown, String reasonHtml) {
+        this(line, kind, key, condition, reasonMarkdown, reasonHtml, java.util.List.of());
+    }
 
     public enum Kind { REQUIRED, CONDITIONAL }
 

@@ -40,8 +40,9 @@ public final class UpgradeContentLoader {
         doc.onlyFields(Set.of("stops"));
         List<Stop> stops = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        List<YamlDocument> alsoChecks = new ArrayList<>();
         for (YamlDocument item : doc.list("stops")) {
-            item.onlyFields(Set.of("version", "kind", "key", "condition", "reason"));
+            item.onlyFields(Set.of("version", "kind", "key", "condition", "reason", "alsoFor"));
             ReleaseLine line = knownLine(item, "version");
             if (!seen.add(line.name())) {
                 throw item.error("version", line.name() + " is listed twice");
@@ -67,7 +68,22 @@ public final class UpgradeContentLoader {
                 throw item.error(key != null ? "key" : "condition", "only conditional stops have a key and a condition");
             }
             String reason = item.text("reason");
-            stops.add(new Stop(line, kind, key, condition, reason, render(item, "reason", reason)));
+            String also = item.optionalText("alsoFor");
+            List<String> alsoFor = also == null ? List.of() : java.util.Arrays.stream(also.split(",")).map(String::strip).toList();
+            if (!alsoFor.isEmpty() && kind != Stop.Kind.CONDITIONAL) {
+                throw item.error("alsoFor", "only a conditional stop applies for other conditions too");
+            }
+            stops.add(new Stop(line, kind, key, condition, reason, render(item, "reason", reason), alsoFor));
+            alsoChecks.add(item);
+        }
+        Set<String> keys = new HashSet<>();
+        stops.forEach(s -> keys.add(s.key()));
+        for (int i = 0; i < stops.size(); i++) {
+            for (String other : stops.get(i).alsoFor()) {
+                if (!keys.contains(other)) {
+                    throw alsoChecks.get(i).error("alsoFor", "'" + other + "' is not the key of a conditional stop");
+                }
+            }
         }
         stops.sort(Comparator.comparing(s -> s.line().version()));
         return List.copyOf(stops);

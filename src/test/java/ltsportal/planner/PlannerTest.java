@@ -163,4 +163,16 @@ class PlannerTest {
         assertEquals(field, refusal.field());
         assertTrue(refusal.message().contains(message), refusal.message());
     }
+
+    @Test
+    void aLargePipelineVariablesHistoryStopsAt16_0And16_2AsGitLabsUpgradePathsPageSays() {
+        List<String> with = path(plan("15.11.13", "16.3", "pipeline-variables", false));
+        assertTrue(with.stream().anyMatch(v -> v.startsWith("16.0.")), "16.0 for pipeline variables: " + with);
+        assertTrue(with.stream().anyMatch(v -> v.startsWith("16.2.")), with.toString());
+        List<String> without = path(plan("15.11.13", "16.3", "", false));
+        assertTrue(without.stream().noneMatch(v -> v.startsWith("16.0.") || v.startsWith("16.2.")), without.toString());
+        List<String> users = path(plan("15.11.13", "16.3", "30k-users", false));
+        assertTrue(users.stream().anyMatch(v -> v.startsWith("16.0.")) && users.stream().noneMatch(v -> v.startsWith("16.2.")),
+                "the users condition alone does not add 16.2: " + users);
+    }
 }
