@@ -68,6 +68,20 @@ public final class LoginThrottle {
 
     /** Counts the attempt before the password is checked, or refuses it while its address (or account) waits. */
     public Admission admit(String emailKey, String address) {
+        // A sign-in that succeeds at the same moment deletes the pair's row (succeeded) between ensuring it and
+        // locking it: the address starts afresh, so the row is made again and the attempt counted on it.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return admitOnce(emailKey, address);
+            } catch (org.jooq.exception.NoDataFoundException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Admission admitOnce(String emailKey, String address) {
         String account = accountKey(emailKey);
         String pair = pairKey(emailKey, address);
         Instant now = clock.instant();

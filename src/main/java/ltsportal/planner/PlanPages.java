@@ -79,5 +79,10 @@ public final class PlanPages {
         public String migrationsCheck() {
             return Install.migrationsCheck(deployment);
         }
+
+        /** The backup step as plain text (the runbook's Markdown marks its commands as code). */
+        public String backup() {
+            return Install.backup(deployment).replace("`", "");
+        }
     }
 }

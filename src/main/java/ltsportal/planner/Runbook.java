@@ -36,7 +36,7 @@ final class Runbook {
             md.append('\n');
         }
         md.append("## Before you start\n\n")
-                .append("- [ ] Take a full backup and copy `/etc/gitlab/gitlab-secrets.json` and `/etc/gitlab/gitlab.rb` aside.\n")
+                .append("- [ ] ").append(Install.backup(deployment)).append("\n")
                 .append("- [ ] Check that no background migrations are running: `").append(Install.migrationsCheck(deployment))
                 .append("`\n- [ ] Agree on the rollback: restore the backup taken on ").append(plan.from())
                 .append(" if a hop fails.\n\n");
@@ -57,9 +57,16 @@ final class Runbook {
                 }
             }
             Install.Steps steps = Install.steps(hop.version(), edition, deployment);
-            md.append("### Install\n\n```shell\n");
-            steps.commands().forEach(c -> md.append(c).append('\n'));
-            md.append("```\n\n").append(steps.note()).append("\n\n");
+            md.append("### Install\n\n");
+            for (Install.Block block : steps.blocks()) {
+                if (!block.label().isEmpty()) {
+                    md.append(block.label()).append(":\n\n");
+                }
+                md.append("```shell\n");
+                block.commands().forEach(c -> md.append(c).append('\n'));
+                md.append("```\n\n");
+            }
+            md.append(steps.note()).append("\n\n");
             md.append("### Check\n\n")
                     .append("- [ ] GitLab answers and reports ").append(hop.version()).append(" (Admin > Overview > Dashboard).\n")
                     .append("- [ ] Background migrations have finished: `").append(Install.migrationsCheck(deployment))

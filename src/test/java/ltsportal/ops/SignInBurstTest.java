@@ -52,7 +52,7 @@ class SignInBurstTest {
                 if (response.statusCode() == 303) {
                     signedIn++;
                 } else {
-                    assertEquals(429, response.statusCode(), response.body());
+                    assertEquals(429, response.statusCode(), () -> "the portal's log:\n" + portal.log());
                     assertEquals("1", response.headers().firstValue("Retry-After").orElse(""));
                     busy++;
                 }

@@ -175,4 +175,16 @@ class PlannerTest {
         assertTrue(users.stream().anyMatch(v -> v.startsWith("16.0.")) && users.stream().noneMatch(v -> v.startsWith("16.2.")),
                 "the users condition alone does not add 16.2: " + users);
     }
+
+    @Test
+    void helmStepsNameTheChartLineAndHelmsOwnBackupAndAptAndYumAreSeparateBlocks() {
+        var helm = Install.steps(ltsportal.catalog.Version.parse("18.11.11").orElseThrow(), Install.Edition.EE, Install.Deployment.HELM);
+        assertTrue(helm.commands().stream().anyMatch(c -> c.contains("--version 9.11.")), helm.commands().toString());
+        assertTrue(helm.note().contains("chart 9.11.x"), helm.note());
+        assertTrue(Install.backup(Install.Deployment.HELM).contains("backup-utility")
+                && !Install.backup(Install.Deployment.HELM).contains("/etc/gitlab"), "Helm backs up with its toolbox");
+        var linux = Install.steps(ltsportal.catalog.Version.parse("17.5.5").orElseThrow(), Install.Edition.EE, Install.Deployment.LINUX_PACKAGE);
+        assertEquals(2, linux.blocks().size(), "apt and yum apart");
+        assertTrue(linux.blocks().get(0).commands().get(0).contains("apt-get") && linux.blocks().get(1).commands().get(0).contains("yum"));
+    }
 }
