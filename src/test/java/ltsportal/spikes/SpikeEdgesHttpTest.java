@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /** Manager and customer input at the edges: each case once answered 500 and lost the form (issue 14). */
 class SpikeEdgesHttpTest extends OnBothDatabases {
-    private static Map<String, String> spikeForm() {
+    /** A valid spike form (a draft), for the other spike suites of this package too. */
+    static Map<String, String> spikeForm() {
         Map<String, String> f = new HashMap<>();
         f.put("name", "Edge spike");
         f.put("description", "Extra hands.");

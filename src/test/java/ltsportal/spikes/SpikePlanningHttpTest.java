@@ -25,23 +25,8 @@ class SpikePlanningHttpTest extends OnBothDatabases {
     private static final Pattern KEY = Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"");
 
     private static Map<String, String> spikeForm(String name) {
-        Map<String, String> f = new HashMap<>();
+        Map<String, String> f = SpikeEdgesHttpTest.spikeForm();
         f.put("name", name);
-        f.put("description", "Extra hands.");
-        f.put("startsOn", "2026-07-06");
-        f.put("endsOn", "2026-07-17");
-        f.put("timeZone", "Europe/Berlin");
-        f.put("focus", "18.11");
-        f.put("weekdays", "MONDAY");
-        f.put("startTimes", "10:00");
-        f.put("windowMinutes", "180");
-        f.put("capacity", "2");
-        f.put("blackoutDates", "");
-        f.put("minNotice", "3");
-        f.put("horizonDays", "90");
-        f.put("cancelCutoffHours", "24");
-        f.put("status", "draft");
-        f.put("maxBookingsPerOrganization", "2");
         return f;
     }
 
