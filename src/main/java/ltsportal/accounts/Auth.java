@@ -98,12 +98,15 @@ public final class Auth {
         });
     }
 
+    /** Public files that shared caches keep (feeds, calendars, the timeline, downloads): never a cookie on them. */
+    private static final java.util.regex.Pattern SHARED_FILE = java.util.regex.Pattern.compile("\\.(atom|ics|svg|json|csv|md)$");
+
     private static boolean wantsCsrfCookie(Context ctx) {
         String path = ctx.path();
         // Feeds, calendars and other public files are cacheable and shared: no cookie on them (nor on HEAD or OPTIONS).
         return ctx.req().getMethod().equals("GET") && !path.startsWith("/api/") && !path.startsWith("/static/")
                 && !path.equals("/healthz") && !path.equals("/readyz")
-                && !path.matches(".*\\.(atom|ics|svg|json|csv|md)$");
+                && !SHARED_FILE.matcher(path).find();
     }
 
     public static Sessions.Current session(Context ctx) {

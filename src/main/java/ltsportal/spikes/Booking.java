@@ -11,18 +11,10 @@ public record Booking(long id, long spikeId, String spikeName, long windowId, In
 
     /** The planner's query for the plan this booking keeps: its versions, edition, deployment, conditions and zero downtime. */
     public String planQuery() {
-        var q = new StringBuilder("from=").append(intake.currentVersion()).append("&to=").append(intake.targetVersion())
-                .append("&edition=").append(intake.edition());
-        if (!intake.deployment().equals("source")) {
-            q.append("&deployment=").append(intake.deployment());
-        }
-        if (!conditions.isEmpty()) {
-            q.append("&conditions=").append(java.net.URLEncoder.encode(conditions, java.nio.charset.StandardCharsets.UTF_8));
-        }
-        if (zeroDowntime) {
-            q.append("&zero_downtime=true");
-        }
-        return q.toString();
+        // The planner has no "source" deployment: such a booking links to the default commands.
+        String deployment = intake.deployment().equals("source") ? "" : intake.deployment();
+        return new ltsportal.planner.PlanForm(intake.currentVersion(), intake.targetVersion(), conditions, intake.edition(),
+                deployment, zeroDowntime, java.util.Map.of()).query();
     }
 
     /** An engineer on the booking, as the customer sees them: primary or backup, and a name. */

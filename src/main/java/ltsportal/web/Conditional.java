@@ -32,10 +32,7 @@ public final class Conditional {
     public static void notModified(Context ctx) {
         ctx.status(304);
         ctx.res().setContentType(null);
-        ctx.attribute(NOT_MODIFIED, true);
     }
-
-    static final String NOT_MODIFIED = "conditional.not-modified";
 
     /** If-None-Match uses the weak comparison (RFC 9110): a W/ prefix on the client's tag is ignored. */
     static boolean matches(String ifNoneMatch, String etag) {

@@ -1,7 +1,5 @@
 package ltsportal.web;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Folds iCalendar content lines at 75 octets, as RFC 5545 3.1 asks, never inside a UTF-8 sequence. ical4j folds
  * by characters (73 of them), so a line of names with accents or CJK can run past 75 octets; each calendar the
@@ -25,7 +23,7 @@ public final class IcsLines {
             int limit = MAX_OCTETS;
             for (int i = 0; i < line.length(); ) {
                 int cp = line.codePointAt(i);
-                int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+                int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; // its length in UTF-8
                 if (octets + size > limit) {
                     out.append("\r\n ");
                     octets = 0;
