@@ -181,7 +181,7 @@ public final class App {
                 new ltsportal.assistance.ReviewQueue(deps.db(), bookings, spikes, deps.clock()),
                 new ltsportal.assistance.AttachmentPages(attachments, bookingPages, audit),
                 new ltsportal.assistance.ReportPages(new ltsportal.assistance.SpikeReports(deps.db(), bookings), spikes));
-        var assignments = new Assignments(deps.db(), deps.clock()).mail(new ltsportal.staffing.StaffingMail(mailTemplates, deps.clock()));
+        var assignments = new Assignments(deps.db(), deps.clock()).mail(new ltsportal.staffing.StaffingMail(mailTemplates, deps.clock(), deps.mail().support()));
         var board = new StaffingBoard(deps.db(), spikes, bookings, engineers, assignments);
         var suggestions = new Suggestions(deps.db(), engineers, assignments);
         var staffing = new Routes.StaffingFeatures(

@@ -37,6 +37,7 @@ public final class Feeds {
     private final Catalog catalog;
     private final Clock clock;
     private final String baseUrl;
+    private final String host;
     private final CatalogRevisions.Revision revision;
     private final List<LifecycleEvent> events;
 
@@ -44,6 +45,7 @@ public final class Feeds {
         this.catalog = catalog;
         this.clock = clock;
         this.baseUrl = baseUrl;
+        this.host = ltsportal.web.Ids.host(baseUrl);
         this.revision = revision;
         this.events = LifecycleEvent.all(catalog);
     }
@@ -120,7 +122,7 @@ public final class Feeds {
             xml.writeEndElement();
             for (LifecycleEvent e : past) {
                 xml.writeStartElement("entry");
-                element(xml, "id", "tag:lts-portal," + e.date().getYear() + ":gitlab/" + e.line().name() + "/" + e.kind().key());
+                element(xml, "id", "tag:" + host + "," + e.date().getYear() + ":gitlab/" + e.line().name() + "/" + e.kind().key());
                 element(xml, "title", e.title());
                 element(xml, "updated", timestamp(e.date()));
                 link(xml, "alternate", baseUrl + "/gitlab/" + e.line().name());
@@ -153,7 +155,7 @@ public final class Feeds {
         for (LifecycleEvent e : events.stream().filter(e -> scope.lines().test(e.line())).toList()) {
             VEvent event = new VEvent(e.date(), e.date().plusDays(1), e.title());
             event.replace(new DtStamp(revision.lastModified()));
-            event.add(new Uid("gitlab-" + e.line().name() + "-" + e.kind().key() + "@lts-portal"));
+            event.add(new Uid("gitlab-" + e.line().name() + "-" + e.kind().key() + "@" + host));
             event.add(new Description(e.summary()));
             event.add(new Url(java.net.URI.create(baseUrl + "/gitlab/" + e.line().name())));
             event.add(ImmutableTransp.TRANSPARENT);

@@ -54,7 +54,9 @@ public final class PlanApi {
                           String reminder) {
     }
 
-    public record AlertJson(String title, String severity, String check, String requires, String message) {
+    /** {@code firstHop}..{@code lastHop}: the run of hops (numbered from 1) this alert applies to; pages tell it on the first. */
+    public record AlertJson(String title, String severity, String check, String requires, String message,
+                            int firstHop, int lastHop) {
     }
 
     public record ConditionalStopJson(String version, String key, String condition, boolean applied) {
@@ -62,8 +64,15 @@ public final class PlanApi {
 
     private HopJson hop(Hop hop) {
         return new HopJson(hop.version().toString(), hop.kind().key(), hop.reason(),
-                hop.alerts().stream().map(a -> new AlertJson(a.title(), a.severity().key(), a.when().key(),
-                        a.requires() == null ? null : a.requires().toString(), a.messageMarkdown().strip())).toList(),
+                hop.alerts().stream().map(a -> alert(hop, a)).toList(),
                 baseUrl + "/gitlab/" + hop.lineName(), Planner.MIGRATIONS_HINT);
+    }
+
+    private static AlertJson alert(Hop hop, Alert a) {
+        var range = hop.carried().stream().filter(c -> c.alert().equals(a)).map(c -> new int[] {c.firstHop(), c.lastHop()})
+                .findFirst().orElseGet(() -> new int[] {hop.number(), hop.number() + hop.shown().stream()
+                        .filter(s -> s.alert().equals(a)).mapToInt(Hop.Shown::nextHops).findFirst().orElse(0)});
+        return new AlertJson(a.title(), a.severity().key(), a.when().key(),
+                a.requires() == null ? null : a.requires().toString(), a.messageMarkdown().strip(), range[0], range[1]);
     }
 }

@@ -119,10 +119,10 @@ public final class Planner {
                     .filter(l -> prev.lineOnly().isBefore(l.version()) && !version.lineOnly().isBefore(l.version()))
                     .toList();
             List<Alert> alerts = rules.alerts().stream().filter(a -> a.appliesToHop(prev, version)).toList();
-            hops.add(new Hop(hops.size() + 1, prev, version, kind, stop.orElse(null), crossed, alerts));
+            hops.add(new Hop(hops.size() + 1, prev, version, kind, stop.orElse(null), crossed, alerts, List.of(), List.of()));
             previous = version;
         }
-        return hops;
+        return Hop.tellOnce(hops);
     }
 
     private void describe(List<Hop> hops, Version from, LineStatus targetStatus, List<Stop> otherConditional,

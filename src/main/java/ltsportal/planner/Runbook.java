@@ -45,16 +45,25 @@ final class Runbook {
             md.append("## Hop ").append(hop.number()).append(": install ").append(hop.version())
                     .append(" (").append(hop.kind().key()).append(")\n\n");
             md.append(hop.reason()).append("\n\n");
-            for (Alert.When when : Alert.When.values()) {
-                List<Alert> alerts = hop.alertsWhen(when);
-                if (!alerts.isEmpty()) {
-                    md.append("### ").append(when.label()).append("\n\n");
-                    for (Alert a : alerts) {
-                        md.append("- **").append(a.severity().name()).append(": ").append(a.title()).append("** ")
-                                .append(a.messageMarkdown().strip().replace("\n", "\n  ")).append('\n');
+            for (Hop.AlertGroup group : hop.alertGroups()) {
+                md.append("### ").append(group.when().label()).append("\n\n");
+                for (Hop.Shown shown : group.alerts()) {
+                    Alert a = shown.alert();
+                    md.append("- **").append(a.severity().name()).append(": ").append(a.title()).append("** ")
+                            .append(a.messageMarkdown().strip().replace("\n", "\n  "));
+                    if (shown.nextHops() > 0) {
+                        md.append("\n  _").append(shown.span()).append("_");
                     }
                     md.append('\n');
                 }
+                md.append('\n');
+            }
+            for (Hop.Carried carried : hop.carried()) {
+                md.append("- Still applies: ").append(carried.alert().title()).append(" (see hop ")
+                        .append(carried.firstHop()).append(")\n");
+            }
+            if (!hop.carried().isEmpty()) {
+                md.append('\n');
             }
             Install.Steps steps = Install.steps(hop.version(), edition, deployment);
             md.append("### Install\n\n");

@@ -41,7 +41,7 @@ public final class BookingCalendar {
     }
 
     /** A mailto: URI for any address a booking may hold, its characters quoted as URIs need (never a failure). */
-    static URI mailto(String email) {
+    public static URI mailto(String email) {
         try {
             return new URI("mailto", email, null);
         } catch (java.net.URISyntaxException e) {
@@ -49,8 +49,8 @@ public final class BookingCalendar {
         }
     }
 
-    static String uid(Booking booking) {
-        return "booking-" + booking.id() + "@lts-portal";
+    String uid(Booking booking) {
+        return "booking-" + booking.id() + "@" + ltsportal.web.Ids.host(baseUrl);
     }
 
     String ics(Booking booking, Spike spike) {

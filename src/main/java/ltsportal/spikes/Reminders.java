@@ -107,8 +107,8 @@ public final class Reminders implements Runnable {
         List<Check> out = new ArrayList<>();
         if (result instanceof Planner.Planned planned) {
             for (var hop : planned.plan().hops()) {
-                for (var alert : hop.alerts()) {
-                    out.add(new Check(hop.version().toString(), alert.title()));
+                for (var shown : hop.shown()) {
+                    out.add(new Check(hop.version().toString(), shown.alert().title()));
                 }
             }
         }

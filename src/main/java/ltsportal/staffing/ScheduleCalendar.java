@@ -28,7 +28,8 @@ final class ScheduleCalendar {
     private ScheduleCalendar() {
     }
 
-    static String ics(Engineer engineer, List<SchedulePages.Entry> entries) {
+    /** {@code host}: the deployment's host ({@link ltsportal.web.Ids}), ending every UID. */
+    static String ics(Engineer engineer, List<SchedulePages.Entry> entries, String host) {
         Calendar cal = new Calendar();
         cal.add(new ProdId("-//LTS Portal//Engineer schedule//EN"));
         cal.add(ImmutableVersion.VERSION_2_0);
@@ -36,7 +37,7 @@ final class ScheduleCalendar {
         cal.add(ImmutableMethod.PUBLISH);
         cal.add(new XProperty("X-WR-CALNAME", "Upgrade windows: " + engineer.name()));
         for (SchedulePages.Entry e : entries) {
-            cal.add(event(e));
+            cal.add(event(e, host));
         }
         return write(cal);
     }
@@ -45,24 +46,24 @@ final class ScheduleCalendar {
      * One assignment as an invitation to the engineer (RFC 5546): METHOD:REQUEST when assigned,
      * METHOD:CANCEL when removed, with the same UID and SEQUENCE as the event in their schedule feed.
      */
-    static String invitation(SchedulePages.Entry e) {
+    static String invitation(SchedulePages.Entry e, String host, String supportEmail) {
         Calendar cal = new Calendar();
         cal.add(new ProdId("-//LTS Portal//Engineer schedule//EN"));
         cal.add(ImmutableVersion.VERSION_2_0);
         cal.add(ImmutableCalScale.GREGORIAN);
         cal.add(e.cancelled() ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
-        VEvent event = event(e);
-        event.add(new net.fortuna.ical4j.model.property.Organizer(java.net.URI.create("mailto:upgrade-support@lts-portal.invalid")));
+        VEvent event = event(e, host);
+        event.add(new net.fortuna.ical4j.model.property.Organizer(ltsportal.spikes.BookingCalendar.mailto(supportEmail)));
         cal.add(event);
         return write(cal);
     }
 
-    private static VEvent event(SchedulePages.Entry e) {
+    private static VEvent event(SchedulePages.Entry e, String host) {
         var b = e.booking();
         VEvent event = new VEvent(b.windowStart(), b.windowEnd(), "GitLab upgrade (" + e.assignment().role().key() + "): "
                 + b.intake().instanceName());
         event.replace(new DtStamp(e.assignment().removedAt() != null ? e.assignment().removedAt() : b.updatedAt()));
-        event.add(new Uid("assignment-" + e.assignment().id() + "@lts-portal"));
+        event.add(new Uid("assignment-" + e.assignment().id() + "@" + host));
         event.add(new Sequence(b.icsSequence() + (e.cancelled() ? 1 : 0)));
         event.add(new Description(b.orgName() + ": upgrade " + b.intake().currentVersion() + " to "
                 + b.intake().targetVersion() + " via " + String.join(" -> ", b.upgradePath())

@@ -66,7 +66,7 @@ public final class SchedulePages {
                 : engineers.byScheduleToken(Tokens.hash(token)))
                 .orElseThrow(() -> new PageNotFound("There is no calendar at this address."));
         ctx.header("Cache-Control", "private, no-cache");
-        ctx.contentType("text/calendar; charset=utf-8").result(ScheduleCalendar.ics(engineer, entries(engineer)));
+        ctx.contentType("text/calendar; charset=utf-8").result(ScheduleCalendar.ics(engineer, entries(engineer), ltsportal.web.Ids.host(baseUrl)));
     }
 
     private void render(Context ctx, int status, Engineer me, String feedUrl) {

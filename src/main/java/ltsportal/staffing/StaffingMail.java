@@ -16,13 +16,16 @@ import org.jooq.DSLContext;
  * intake, the path, and an invitation for their calendar (the same event as in their schedule feed).
  */
 public final class StaffingMail {
-    public static final StaffingMail NONE = new StaffingMail(null, Clock.systemUTC());
+    public static final StaffingMail NONE = new StaffingMail(null, Clock.systemUTC(), null);
 
     private final MailTemplates templates;
+    private final String supportEmail;
     private final Clock clock;
 
-    public StaffingMail(MailTemplates templates, Clock clock) {
+    /** {@code supportEmail}: the organizer of the engineers' invitations ({@code PORTAL_SUPPORT_EMAIL}). */
+    public StaffingMail(MailTemplates templates, Clock clock, String supportEmail) {
         this.templates = templates;
+        this.supportEmail = supportEmail;
         this.clock = clock;
     }
 
@@ -46,6 +49,6 @@ public final class StaffingMail {
         String subject = (removed ? "Taken off: " : "You are " + assignment.role().key() + " on: ") + booking.intake().instanceName()
                 + " (" + booking.orgName() + "), " + values.get("when");
         Outbox.enqueue(tx, clock, templates.letter(kind + ":" + assignment.id(), kind, engineer.value1(), engineer.value2(), subject,
-                "assignment", values, ScheduleCalendar.invitation(entry), removed ? "CANCEL" : "REQUEST", false));
+                "assignment", values, ScheduleCalendar.invitation(entry, ltsportal.web.Ids.host(templates.baseUrl()), supportEmail), removed ? "CANCEL" : "REQUEST", false));
     }
 }

@@ -67,6 +67,24 @@ class FeedsHttpTest {
     }
 
     @Test
+    void idsNameTheDeploymentsOwnHostSoTwoDeploymentsNeverCollide() throws Exception {
+        Document feed = CatalogPagesHttpTest.xml(portal.get("/gitlab/feed.atom").body());
+        NodeList entries = feed.getElementsByTagNameNS(ATOM, "entry");
+        for (int i = 0; i < entries.getLength(); i++) {
+            String id = text((Element) entries.item(i), "id");
+            assertTrue(id.matches("tag:portal\\.test,\\d{4}:gitlab/\\d+\\.\\d+/[a-z0-9-]+"), id);
+        }
+        var catalog = ltsportal.support.TestPortal.catalog();
+        var other = new Feeds(catalog, java.time.Clock.fixed(portal.now, java.time.ZoneOffset.UTC),
+                "https://LTS.Example.com:8443/portal", CatalogRevisions.Revision.of(catalog));
+        Calendar calendar = new CalendarBuilder().build(new StringReader(other.calendar()));
+        List<VEvent> events = calendar.getComponents("VEVENT");
+        assertTrue(events.stream().allMatch(e -> e.getUid().orElseThrow().getValue().endsWith("@lts.example.com")),
+                "UIDs end in the base URL's host, lower case, without port or path");
+        assertTrue(other.atom(java.time.LocalDate.ofInstant(portal.now, java.time.ZoneOffset.UTC)).contains("<id>tag:lts.example.com,2026:gitlab/19.0/"));
+    }
+
+    @Test
     void calendarHasAllDayEventsWithAlarmsAndStableUids() throws Exception {
         var response = portal.get("/gitlab/calendar.ics");
         assertEquals(200, response.statusCode());
@@ -82,7 +100,7 @@ class FeedsHttpTest {
             assertTrue(event.getProperty("DTSTART").orElseThrow().toString().contains("VALUE=DATE"), "all-day");
             assertEquals(1, event.getAlarms().size());
         }
-        assertTrue(uids.contains("gitlab-18.11-eol@lts-portal"));
+        assertTrue(uids.contains("gitlab-18.11-eol@portal.test"));
         assertTrue(response.body().contains("DTSTART;VALUE=DATE:20270416"), "18.11's LTS end");
         assertEquals(response.body(), portal.get("/gitlab/calendar.ics").body(), "stable between requests");
     }

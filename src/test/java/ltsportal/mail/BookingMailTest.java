@@ -53,7 +53,7 @@ class BookingMailTest extends ltsportal.support.OnBothDatabasesWithMail {
         Calendar cal = calendar(moved);
         assertEquals("REQUEST", cal.getProperty("METHOD").get().getValue());
         VEvent event = cal.<VEvent>getComponent("VEVENT").orElseThrow();
-        assertEquals("booking-" + id + "@lts-portal", event.getProperty("UID").get().getValue());
+        assertEquals("booking-" + id + "@portal.test", event.getProperty("UID").get().getValue());
         assertEquals("1", event.getProperty("SEQUENCE").get().getValue(), "a move raises the sequence");
         String download = casey.get("/bookings/" + id + ".ics").body();
         assertEquals(vevent(download), vevent(Smtp.part(moved, "text/calendar")), "the same event as the download, byte for byte");

@@ -95,8 +95,10 @@ class NoticesMailTest extends ltsportal.support.OnBothDatabasesWithMail {
         assertEquals("CANCEL", cancel.getProperty("METHOD").get().getValue());
         VEvent first = invite.<VEvent>getComponent("VEVENT").orElseThrow();
         VEvent second = cancel.<VEvent>getComponent("VEVENT").orElseThrow();
-        assertEquals("assignment-" + assignment + "@lts-portal", first.getProperty("UID").get().getValue());
+        assertEquals("assignment-" + assignment + "@portal.test", first.getProperty("UID").get().getValue());
         assertEquals(first.getProperty("UID").get().getValue(), second.getProperty("UID").get().getValue());
+        assertEquals("mailto:support@portal.test", first.getProperty("ORGANIZER").get().getValue(),
+                "the organizer is PORTAL_SUPPORT_EMAIL, where replies go");
         assertTrue(Integer.parseInt(second.getProperty("SEQUENCE").get().getValue())
                 > Integer.parseInt(first.getProperty("SEQUENCE").get().getValue()), "the cancellation supersedes the invitation");
     }

@@ -153,6 +153,33 @@ class PlanHttpTest {
     }
 
     @Test
+    void anAlertSpanningHopsIsShownOnceOnThePageAndInTheRunbook() throws Exception {
+        String glibc = "Potential PostgreSQL index corruption when upgrading OS - glibc locale data compatibility";
+        String page = portal.get("/gitlab/plan?from=15.4.6&to=17.11").body();
+        assertEquals(1, page.split("<strong>" + glibc + "</strong>", -1).length - 1, "the alert's title once");
+        assertTrue(page.contains("Applies to the next 7 hops too."));
+        assertTrue(page.contains("<a href=\"#hop-1\">" + glibc + " (hop 1)</a>"), "later hops point back to it");
+        assertTrue(page.contains("id=\"hop-1\""));
+        String md = portal.get("/gitlab/plan.md?from=15.4.6&to=17.11").body();
+        assertEquals(1, md.split("\\*\\*WARNING: " + java.util.regex.Pattern.quote(glibc) + "\\*\\*", -1).length - 1
+                + md.split("\\*\\*INFO: " + java.util.regex.Pattern.quote(glibc) + "\\*\\*", -1).length - 1
+                + md.split("\\*\\*ERROR: " + java.util.regex.Pattern.quote(glibc) + "\\*\\*", -1).length - 1);
+        assertTrue(md.contains("- Still applies: " + glibc + " (see hop 1)"));
+        JsonNode hops = JSON.readTree(portal.get("/api/v1/plan?from=15.4.6&to=17.11").body()).get("hops");
+        for (JsonNode hop : hops) {
+            JsonNode alert = null;
+            for (JsonNode a : hop.get("alerts")) {
+                if (a.get("title").asText().equals(glibc)) {
+                    alert = a;
+                }
+            }
+            assertTrue(alert != null, "the API keeps every hop's alerts");
+            assertEquals(1, alert.get("firstHop").asInt());
+            assertEquals(8, alert.get("lastHop").asInt());
+        }
+    }
+
+    @Test
     void apiZeroDowntimeTakesEveryMinor() throws Exception {
         JsonNode plan = JSON.readTree(portal.get("/api/v1/plan?from=17.8.7&to=17.11&zero_downtime=true").body());
         assertEquals("[\"17.9.8\",\"17.10.8\",\"17.11.7\"]", plan.get("path").toString());

@@ -122,6 +122,48 @@ class PlannerTest {
     }
 
     @Test
+    void anAlertSpanningSeveralHopsIsToldOnceOnTheFirst() {
+        Plan plan = plan("15.4.6", "17.11", "", false);
+        var glibc = plan.hops().get(0).alerts().stream().filter(a -> a.title().contains("glibc")).findFirst().orElseThrow();
+        assertTrue(plan.hops().stream().allMatch(h -> h.alerts().contains(glibc)), "glibc applies from 15.11 to 17.11");
+        assertEquals(List.of(new Hop.Shown(glibc, 7)),
+                plan.hops().get(0).shown().stream().filter(s -> s.alert().equals(glibc)).toList());
+        assertEquals("Applies to the next 7 hops too.", plan.hops().get(0).shown().stream()
+                .filter(s -> s.alert().equals(glibc)).findFirst().orElseThrow().span());
+        for (Hop later : plan.hops().subList(1, plan.hops().size())) {
+            assertTrue(later.shown().stream().noneMatch(s -> s.alert().equals(glibc)), "told again on " + later.version());
+            assertEquals(List.of(new Hop.Carried(glibc, 1, 8)),
+                    later.carried().stream().filter(c -> c.alert().equals(glibc)).toList());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} zero downtime {2}")
+    @CsvSource({"15.4.6,18.11,false", "13.10.5,19.3,false", "16.11.10,17.11,true", "15.11.13,16.3,false"})
+    void everyAlertOfAHopIsEitherToldThereOrCarriedFromTheFirstHopOfItsRun(String from, String to, boolean zeroDowntime) {
+        Plan plan = plan(from, to, "", zeroDowntime);
+        var hops = plan.hops();
+        for (int i = 0; i < hops.size(); i++) {
+            Hop hop = hops.get(i);
+            assertEquals(hop.alerts().size(), hop.shown().size() + hop.carried().size(), "hop " + hop.number());
+            for (var alert : hop.alerts()) {
+                int first = i;
+                while (first > 0 && hops.get(first - 1).alerts().contains(alert)) {
+                    first--;
+                }
+                int last = i;
+                while (last + 1 < hops.size() && hops.get(last + 1).alerts().contains(alert)) {
+                    last++;
+                }
+                if (first == i) {
+                    assertTrue(hop.shown().contains(new Hop.Shown(alert, last - i)), alert.title() + " on hop " + hop.number());
+                } else {
+                    assertTrue(hop.carried().contains(new Hop.Carried(alert, first + 1, last + 1)), alert.title() + " on hop " + hop.number());
+                }
+            }
+        }
+    }
+
+    @Test
     void firstHopWithinTheSameLineIsPointedOut() {
         Plan plan = plan("18.11.2", "19.3", "", false);
         assertTrue(plan.warnings().stream().anyMatch(w -> w.contains("is a patch release of 18.11")));

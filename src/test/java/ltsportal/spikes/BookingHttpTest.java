@@ -181,7 +181,7 @@ class BookingHttpTest extends OnBothDatabases {
         assertEquals(1, booked(to));
         var calendar = new CalendarBuilder().build(new StringReader(casey.get("/bookings/" + id + ".ics").body()));
         var event = calendar.getComponents("VEVENT").get(0);
-        assertEquals("booking-" + id + "@lts-portal", event.getProperty("UID").orElseThrow().getValue());
+        assertEquals("booking-" + id + "@portal.test", event.getProperty("UID").orElseThrow().getValue());
         assertEquals("1", event.getProperty("SEQUENCE").orElseThrow().getValue());
         assertTrue(event.getProperty("DTSTART").orElseThrow().getValue().endsWith("Z"), "times in UTC");
         assertTrue(casey.get("/bookings/" + id).body().contains("data-kind=\"rescheduled\""), "the history keeps it");

@@ -288,14 +288,14 @@ class StaffingHttpTest extends OnBothDatabases {
         assertEquals(200, feed.statusCode());
         assertTrue(feed.headers().firstValue("Content-Type").orElse("").startsWith("text/calendar"));
         long assignment = portal.db.select(ASSIGNMENT.ID).from(ASSIGNMENT).where(ASSIGNMENT.BOOKING_ID.eq(1L)).fetchOne(ASSIGNMENT.ID);
-        assertTrue(feed.body().contains("UID:assignment-" + assignment + "@lts-portal"), feed.body());
+        assertTrue(feed.body().contains("UID:assignment-" + assignment + "@portal.test"), feed.body());
         assertTrue(feed.body().contains("SEQUENCE:0") && feed.body().contains("STATUS:CONFIRMED"), feed.body());
 
         // The manager takes Erin off: the same event comes back cancelled, with a higher sequence.
         WebClient manager = manager();
         assertEquals(303, manager.post("/bookings/1/assignments/" + assignment + "/remove", Map.of()).statusCode());
         String cancelled = portal.visitor().get(first).body();
-        assertTrue(cancelled.contains("UID:assignment-" + assignment + "@lts-portal") && cancelled.contains("STATUS:CANCELLED")
+        assertTrue(cancelled.contains("UID:assignment-" + assignment + "@portal.test") && cancelled.contains("STATUS:CANCELLED")
                 && cancelled.contains("SEQUENCE:1"), cancelled);
 
         erin.get("/me/schedule");
