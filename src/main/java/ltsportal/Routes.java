@@ -179,6 +179,7 @@ public final class Routes {
         routes.get("/bookings/{id}", s.bookings()::show, SIGNED_IN);
         routes.post("/bookings/{id}/reschedule", s.bookings()::reschedule, SIGNED_IN);
         routes.post("/bookings/{id}/cancel", s.bookings()::cancel, SIGNED_IN);
+        routes.post("/bookings/{id}/cancel-series", s.bookings()::cancelSeries, SIGNED_IN);
         routes.post("/bookings/{id}/messages", s.assistance()::post, SIGNED_IN);
         routes.post("/bookings/{id}/review", s.assistance()::submitReview, SIGNED_IN);
         // Attachments: the only multipart route (RequestLimits refuses uploads anywhere else)

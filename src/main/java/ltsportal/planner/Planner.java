@@ -49,6 +49,11 @@ public final class Planner {
     }
 
     /** The stops that apply only to some instances, in version order: what a form asks the customer about. */
+    /** The pace the booking form's fit check assumes (content, the portal's own assumption). */
+    public UpgradeRules.Pace pace() {
+        return rules.pace();
+    }
+
     public List<Stop> conditionalStops() {
         return rules.conditionalStops();
     }

@@ -8,11 +8,11 @@ import ltsportal.catalog.Version;
  * up. It resolves to the newest patch of its line known to the catalog.
  */
 public record Stop(ReleaseLine line, Kind kind, String key, String condition, String reasonMarkdown,
-                   String reasonHtml, java.util.List<String> alsoFor) {
+                   String reasonHtml, java.util.List<String> alsoFor, boolean longRunning) {
 
-    /** A stop that applies for its own condition only. */
+    /** A stop that applies for its own condition only, of standard duration. */
     public Stop(ReleaseLine line, Kind kind, String key, String condition, String reasonMarkdown, String reasonHtml) {
-        this(line, kind, key, condition, reasonMarkdown, reasonHtml, java.util.List.of());
+        this(line, kind, key, condition, reasonMarkdown, reasonHtml, java.util.List.of(), false);
     }
 
     public enum Kind { REQUIRED, CONDITIONAL }

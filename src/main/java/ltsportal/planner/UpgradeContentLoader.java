@@ -32,17 +32,19 @@ public final class UpgradeContentLoader {
     }
 
     public UpgradeRules load() {
-        return new UpgradeRules(stops(), alerts());
+        YamlDocument doc = read("stops.yml");
+        doc.onlyFields(Set.of("stops", "hopMinutes", "longHopMinutes"));
+        var pace = new UpgradeRules.Pace(doc.has("hopMinutes") ? doc.integer("hopMinutes", 5, 24 * 60) : UpgradeRules.Pace.DEFAULT.hopMinutes(),
+                doc.has("longHopMinutes") ? doc.integer("longHopMinutes", 5, 24 * 60) : UpgradeRules.Pace.DEFAULT.longHopMinutes());
+        return new UpgradeRules(stops(doc), alerts(), pace);
     }
 
-    private List<Stop> stops() {
-        YamlDocument doc = read("stops.yml");
-        doc.onlyFields(Set.of("stops"));
+    private List<Stop> stops(YamlDocument doc) {
         List<Stop> stops = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<YamlDocument> alsoChecks = new ArrayList<>();
         for (YamlDocument item : doc.list("stops")) {
-            item.onlyFields(Set.of("version", "kind", "key", "condition", "reason", "alsoFor"));
+            item.onlyFields(Set.of("version", "kind", "key", "condition", "reason", "alsoFor", "duration"));
             ReleaseLine line = knownLine(item, "version");
             if (!seen.add(line.name())) {
                 throw item.error("version", line.name() + " is listed twice");
@@ -73,7 +75,11 @@ public final class UpgradeContentLoader {
             if (!alsoFor.isEmpty() && kind != Stop.Kind.CONDITIONAL) {
                 throw item.error("alsoFor", "only a conditional stop applies for other conditions too");
             }
-            stops.add(new Stop(line, kind, key, condition, reason, render(item, "reason", reason), alsoFor));
+            String duration = item.optionalText("duration");
+            if (duration != null && !duration.equals("long") && !duration.equals("standard")) {
+                throw item.error("duration", "must be long or standard");
+            }
+            stops.add(new Stop(line, kind, key, condition, reason, render(item, "reason", reason), alsoFor, "long".equals(duration)));
             alsoChecks.add(item);
         }
         Set<String> keys = new HashSet<>();

@@ -7,7 +7,12 @@ import java.util.List;
 public record Booking(long id, long spikeId, String spikeName, long windowId, Instant windowStart, Instant windowEnd,
                       long orgId, String orgName, BookingStatus status, Intake intake, List<String> upgradePath,
                       String cancelReason, int icsSequence, Instant createdAt, Instant updatedAt, Outcome outcome,
-                      String conditions, boolean zeroDowntime) {
+                      String conditions, boolean zeroDowntime, Long seriesId) {
+
+    /** Whether this booking is one part of a series of windows booked together. */
+    public boolean inSeries() {
+        return seriesId != null;
+    }
 
     /** The planner's query for the plan this booking keeps: its versions, edition, deployment, conditions and zero downtime. */
     public String planQuery() {

@@ -22,7 +22,7 @@ public record BookingForm(String windowId, String instanceName, String deploymen
                           String geo, String currentVersion, String targetVersion, String contactName,
                           String contactEmail, String contactPhone, String upgradePlanUrl, String rollbackPlanUrl,
                           String notes, String idempotencyKey, List<String> conditions, boolean zeroDowntime,
-                          boolean confirmTarget) {
+                          boolean confirmTarget, List<String> seriesWindows, boolean acceptFit) {
 
     public static final Map<String, String> DEPLOYMENTS = ordered(
             "linux-package", "Linux package (Omnibus)", "docker", "Docker", "helm", "Helm chart (Kubernetes)",
@@ -43,13 +43,15 @@ public record BookingForm(String windowId, String instanceName, String deploymen
                 in.text("topology"), in.text("geo"), in.text("currentVersion"), in.text("targetVersion"),
                 in.text("contactName"), in.text("contactEmail"), in.text("contactPhone"), in.text("upgradePlanUrl"),
                 in.text("rollbackPlanUrl"), in.text("notes"), in.text("idempotencyKey"), in.all("conditions"),
-                in.text("zeroDowntime").equals("true"), in.text("confirmTarget").equals("true"));
+                in.text("zeroDowntime").equals("true"), in.text("confirmTarget").equals("true"), in.all("seriesWindows"),
+                in.text("acceptFit").equals("true"));
     }
 
     /** A fresh form for a window, with a new idempotency key and the customer's own details. */
     public static BookingForm blank(Spike spike, User customer, long windowId) {
         return new BookingForm(String.valueOf(windowId), "", "linux-package", "ee", "single-node", "no", "",
-                spike.focus(), customer.displayName(), customer.email(), "", "", "", "", Tokens.random(), List.of(), false, false);
+                spike.focus(), customer.displayName(), customer.email(), "", "", "", "", Tokens.random(), List.of(), false, false,
+                List.of(), false);
     }
 
     public boolean hasCondition(String key) {
@@ -99,6 +101,10 @@ public record BookingForm(String windowId, String instanceName, String deploymen
         checkUrl(in, "rollbackPlanUrl", rollbackPlanUrl);
         in.atMost("notes", notes, 4000, "Keep the notes under 4000 characters.");
         in.check(KEY.matcher(idempotencyKey).matches(), "idempotencyKey", "This form is incomplete. Open the booking form again.");
+        in.check(seriesWindows.size() <= BookingService.SERIES_MAX - 1
+                        && seriesWindows.stream().allMatch(w -> w.matches("\\d{1,18}") && !w.equals(windowId))
+                        && seriesWindows.stream().distinct().count() == seriesWindows.size(), "series",
+                "Choose at most " + (BookingService.SERIES_MAX - 1) + " more windows, each once, besides the one above.");
         return in.valid() ? plan : null;
     }
 
@@ -127,6 +133,44 @@ public record BookingForm(String windowId, String instanceName, String deploymen
 
     public long window() {
         return Long.parseLong(windowId);
+    }
+
+    /** The windows to book: the one chosen, then those added for a series. */
+    public List<Long> windows() {
+        List<Long> all = new java.util.ArrayList<>();
+        all.add(window());
+        seriesWindows.forEach(w -> all.add(Long.parseLong(w)));
+        return List.copyOf(all);
+    }
+
+    public boolean inSeries(long windowId) {
+        return seriesWindows.contains(String.valueOf(windowId));
+    }
+
+    /**
+     * Why the path likely will not fit the chosen windows, or null: the plan at the planner's pace against the
+     * windows' total length. Unless the customer books anyway ({@code acceptFit}), the form asks for more windows.
+     */
+    public String fitProblem(Plan plan, ltsportal.planner.UpgradeRules.Pace pace, List<SpikeWindow> chosen) {
+        int needed = pace.minutes(plan);
+        long have = chosen.stream().mapToLong(w -> java.time.Duration.between(w.start(), w.end()).toMinutes()).sum();
+        if (acceptFit || needed <= have) {
+            return null;
+        }
+        long longHops = plan.hops().stream().filter(h -> pace.minutes(h) == pace.longHopMinutes() && pace.longHopMinutes() != pace.hopMinutes()).count();
+        String hops = plan.hops().size() + (plan.hops().size() == 1 ? " hop" : " hops");
+        String windows = chosen.size() == 1 ? "this window is " + length(have) : "your " + chosen.size() + " windows total " + length(have);
+        return "Your path has " + hops + " and likely takes about " + length(needed) + " (we plan " + length(pace.hopMinutes())
+                + " a hop" + (longHops > 0 ? ", " + length(pace.longHopMinutes()) + " for " + (longHops == 1 ? "the hop" : "each of the " + longHops + " hops")
+                + " with long-running migrations" : "") + "); " + windows + "."
+                + (chosen.size() < BookingService.SERIES_MAX ? " Add windows of this spike below to book a series (up to "
+                + BookingService.SERIES_MAX + " windows), or tick \"Book anyway\"." : " Tick \"Book anyway\" to book these windows.");
+    }
+
+    static String length(long minutes) {
+        long h = minutes / 60;
+        long m = minutes % 60;
+        return h == 0 ? m + " min" : m == 0 ? h + " h" : h + " h " + m + " min";
     }
 
     private static Map<String, String> ordered(String... pairs) {

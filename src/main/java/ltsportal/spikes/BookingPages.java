@@ -56,8 +56,11 @@ public final class BookingPages {
     public record BookPage(Spike spike, BookingForm form, Map<String, String> errors, WindowView chosen,
                            List<WindowView> freeWindows, Map<String, String> deployments, Map<String, String> editions,
                            Map<String, String> topologies, Map<String, String> geoOptions,
-                           List<ltsportal.planner.Stop> conditionalStops) {
+                           List<ltsportal.planner.Stop> conditionalStops, List<WindowView> seriesCandidates) {
     }
+
+    /** How many later windows the series part of the form offers. */
+    static final int SERIES_CHOICES = 12;
 
     /** One booking: its window in the viewer's zone and the spike's, its path, what the viewer may do. */
     /** What other features add to the page (see {@link BookingSections}); set once, when the app is built. */
@@ -73,7 +76,11 @@ public final class BookingPages {
     public record BookingPage(Booking booking, Spike spike, String error, List<Booking.Event> history, String when,
                               String whenSpike, boolean canChange, boolean canCancel, List<WindowView> otherWindows,
                               Plan plan, List<Booking.Engineer> engineers, Record sections, Completing completing,
-                              String newerPath, List<String> conditions) {
+                              String newerPath, List<String> conditions, List<SeriesPart> series) {
+    }
+
+    /** One booking of the series this booking belongs to, its window in the viewer's zone. */
+    public record SeriesPart(Booking booking, String when, boolean current) {
     }
 
     /** Today's path for the booking's plan when it differs from the path stored with the booking, else null. */
@@ -137,16 +144,25 @@ public final class BookingPages {
         Form in = Form.of(ctx);
         BookingForm form = BookingForm.bind(in);
         Plan plan = form.check(in, planner, LocalDate.now(clock), spike.focus());
+        if (in.valid()) {
+            List<SpikeWindow> chosen = form.windows().stream().map(id -> spikes.window(spike.id(), id)).flatMap(java.util.Optional::stream).toList();
+            in.check(chosen.size() == form.windows().size(), "series", "That window does not exist in this spike.");
+            if (in.valid()) {
+                String fit = form.fitProblem(plan, planner.pace(), chosen);
+                in.check(fit == null, "series", fit);
+            }
+        }
         if (!in.valid()) {
             renderForm(ctx, Form.INVALID, spike, form, in.errors());
             return;
         }
-        var result = service.book(customer, spike, form.window(), form.intake(plan), form.route(plan), form.idempotencyKey());
+        var result = service.book(customer, spike, form.windows(), form.intake(plan), form.route(plan), form.idempotencyKey());
         if (result instanceof BookingService.Done done) {
             audit.record("booking.created", customer, "booking " + done.bookingId(), "spike " + spike.id() + ", window "
                     + form.window(), ClientAddress.of(ctx));
-            Flash.redirect(ctx, "/bookings/" + done.bookingId(),
-                    "Your window is booked. Support will confirm it; add it to your calendar below.");
+            Flash.redirect(ctx, "/bookings/" + done.bookingId(), form.windows().size() == 1
+                    ? "Your window is booked. Support will confirm it; add it to your calendar below."
+                    : "Your " + form.windows().size() + " windows are booked as a series. Support will confirm each; add each to your calendar from its page.");
         } else if (result instanceof BookingService.Duplicate dup) {
             ctx.redirect("/bookings/" + dup.bookingId(), HttpStatus.SEE_OTHER);
         } else {
@@ -206,6 +222,21 @@ public final class BookingPages {
             return;
         }
         after(ctx, booking, service.cancel(user, spike, booking.id(), reason), "booking.cancelled", reason, "The booking is cancelled and its place freed.");
+    }
+
+    /** Cancels every active booking of this booking's series, all or none. */
+    public void cancelSeries(Context ctx) {
+        User user = Auth.user(ctx);
+        Booking booking = booking(ctx);
+        Spike spike = spikes.byId(booking.spikeId()).orElseThrow();
+        Form in = Form.of(ctx);
+        String reason = in.text("seriesReason");
+        if (!in.required("seriesReason", reason, 500, "Say in a few words why you cancel the series (at most 500 characters).")) {
+            render(ctx, Form.INVALID, booking, in.errors().get("seriesReason"));
+            return;
+        }
+        after(ctx, booking, service.cancelSeries(user, spike, booking.id(), reason), "booking.series-cancelled", reason,
+                "Every booking of the series is cancelled and its place freed.");
     }
 
     public void confirm(Context ctx) {
@@ -270,6 +301,10 @@ public final class BookingPages {
         var plan = planner.plan(new PlanRequest(booking.intake().currentVersion(), booking.intake().targetVersion(),
                 booking.conditions(), booking.zeroDowntime()), LocalDate.now(clock));
         Plan planned = plan instanceof Planner.Planned p ? p.plan() : null;
+        List<Booking> series = bookings.series(user, booking);
+        // a part of a series never moves onto a window another active part holds
+        java.util.Set<Long> heldBySeries = series.stream().filter(b -> b.status().active()).map(Booking::windowId)
+                .collect(java.util.stream.Collectors.toSet());
         boolean beforeCutoff = user.staff() || BookingRules.beforeCutoff(spike, current, now);
         Templates.render(ctx, status, "spikes/booking", new BookingPage(booking, spike, error,
                 bookings.history(user, booking.id()),
@@ -278,22 +313,31 @@ public final class BookingPages {
                 booking.status().reschedulable() && beforeCutoff,
                 booking.status().canBecome(BookingStatus.CANCELLED) && beforeCutoff,
                 WindowView.of(spike, spikes.windows(spike.id()), user.zone(), now).stream()
-                        .filter(v -> v.bookable() && v.window().id() != booking.windowId()).toList(),
+                        .filter(v -> v.bookable() && v.window().id() != booking.windowId()
+                                && !heldBySeries.contains(v.window().id())).toList(),
                 planned, engineersShown(user, booking, bookings),
                 sections.of(user, booking, errors, kept),
                 new Completing(completion.notesHtml(booking.outcome()), typed, errors, Outcome.KINDS,
                         !now.isBefore(booking.windowStart())), newerPath(booking, planned),
                 planned == null || booking.conditions().isEmpty() ? List.of()
-                        : planned.appliedConditions().stream().map(ltsportal.planner.Stop::condition).toList()));
+                        : planned.appliedConditions().stream().map(ltsportal.planner.Stop::condition).toList(),
+                series.stream().map(b -> new SeriesPart(b,
+                        WindowView.describe(b.windowStart(), b.windowEnd(), user.zone()), b.id() == booking.id())).toList()));
     }
 
     private void renderForm(Context ctx, int status, Spike spike, BookingForm form, Map<String, String> errors) {
         User user = Auth.user(ctx);
         var views = WindowView.of(spike, spikes.windows(spike.id()), user.zone(), clock.instant());
-        Templates.render(ctx, status, "spikes/book", new BookPage(spike, form, errors,
-                views.stream().filter(v -> String.valueOf(v.window().id()).equals(form.windowId())).findFirst().orElse(null),
+        WindowView chosen = views.stream().filter(v -> String.valueOf(v.window().id()).equals(form.windowId())).findFirst().orElse(null);
+        // a series goes on after the chosen window: the next free windows, and any the customer ticked already
+        List<WindowView> candidates = chosen == null ? List.of() : views.stream()
+                .filter(v -> v.bookable() && v.window().start().isAfter(chosen.window().start()) || form.inSeries(v.window().id()))
+                .filter(v -> v.window().id() != chosen.window().id())
+                .limit(SERIES_CHOICES).toList();
+        Templates.render(ctx, status, "spikes/book", new BookPage(spike, form, errors, chosen,
                 views.stream().filter(WindowView::bookable).toList(),
-                BookingForm.DEPLOYMENTS, BookingForm.EDITIONS, BookingForm.TOPOLOGIES, BookingForm.GEO, planner.conditionalStops()));
+                BookingForm.DEPLOYMENTS, BookingForm.EDITIONS, BookingForm.TOPOLOGIES, BookingForm.GEO, planner.conditionalStops(),
+                candidates));
     }
 
 }

@@ -12,12 +12,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import ltsportal.accounts.User;
 import ltsportal.web.Conflict;
 import ltsportal.accounts.Organizations;
 import ltsportal.accounts.Role;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.SQLStateClass;
 
@@ -67,13 +69,26 @@ public final class BookingService {
         return book(customer, spike, windowId, intake, Route.of(path), idempotencyKey);
     }
 
-    /**
-     * Books the window for the customer's organization: refused when the organization cannot book (status,
-     * quota), already holds an active booking for the same instance in this spike, or the window is not available.
-     */
+    /** Books one window: see {@link #book(User, Spike, List, Intake, Route, String)}. */
     public Result book(User customer, Spike spike, long windowId, Intake intake, Route route, String idempotencyKey) {
+        return book(customer, spike, List.of(windowId), intake, route, idempotencyKey);
+    }
+
+    /** The most windows one series may hold. */
+    public static final int SERIES_MAX = 3;
+
+    /**
+     * Books the windows for the customer's organization, one booking each: a single window, or a series of up to
+     * {@link #SERIES_MAX} windows of the spike for a path too long for one, all or none. Refused when the organization
+     * cannot book (status, quota: a series counts once), already holds an active booking for the same instance in this
+     * spike, or a window is not available. Answers the first booking (the series' id).
+     */
+    public Result book(User customer, Spike spike, List<Long> windowIds, Intake intake, Route route, String idempotencyKey) {
         if (customer.role() != Role.CUSTOMER || customer.orgId() == null) {
             return new Refused("Only customers book upgrade windows.", false);
+        }
+        if (windowIds.isEmpty() || windowIds.size() > SERIES_MAX || new java.util.HashSet<>(windowIds).size() != windowIds.size()) {
+            return new Refused("Choose one window, or up to " + SERIES_MAX + " different windows for a series.", false);
         }
         var existing = Bookings.idByIdempotencyKey(db, customer.orgId(), idempotencyKey);
         if (existing.isPresent()) {
@@ -83,7 +98,7 @@ public final class BookingService {
         try {
             return db.transactionResult(cfg -> {
                 DSLContext tx = cfg.dsl();
-                // The organization first (then the window): its status and its count of bookings hold until commit,
+                // The organization first (then the windows): its status and its count of bookings hold until commit,
                 // so neither a suspension nor a parallel booking of the same organization can slip past.
                 String refusal = organizationCannotBook(tx, customer, spike, true);
                 if (refusal != null) {
@@ -98,57 +113,55 @@ public final class BookingService {
                 if (same != null) {
                     return new Refused(same, false, "instanceName");
                 }
-                var row = tx.selectFrom(SPIKE_WINDOW).where(SPIKE_WINDOW.ID.eq(windowId))
-                        .and(SPIKE_WINDOW.SPIKE_ID.eq(spike.id())).forUpdate().fetchOptional();
-                if (row.isEmpty()) {
+                // Every window locked (in id order, as every writer locks them) and checked before anything is written.
+                var rows = tx.selectFrom(SPIKE_WINDOW).where(SPIKE_WINDOW.ID.in(windowIds))
+                        .and(SPIKE_WINDOW.SPIKE_ID.eq(spike.id())).orderBy(SPIKE_WINDOW.ID).forUpdate().fetch();
+                if (rows.size() != windowIds.size()) {
                     return new Refused("That window does not exist in this spike.", false);
                 }
-                var availability = BookingRules.availability(spike, Spikes.window(row.get()), now);
-                if (availability != BookingRules.Availability.AVAILABLE) {
-                    return new Refused(message(availability), availability == BookingRules.Availability.FULL);
+                for (var row : rows) {
+                    var availability = BookingRules.availability(spike, Spikes.window(row), now);
+                    if (availability != BookingRules.Availability.AVAILABLE) {
+                        String which = rows.size() == 1 ? "" : "One of the windows you chose for the series: ";
+                        return new Refused(which + message(availability), availability == BookingRules.Availability.FULL);
+                    }
                 }
-                int taken = tx.update(SPIKE_WINDOW).set(SPIKE_WINDOW.BOOKED, SPIKE_WINDOW.BOOKED.plus(1))
-                        .where(SPIKE_WINDOW.ID.eq(windowId)).and(SPIKE_WINDOW.BOOKED.lt(SPIKE_WINDOW.CAPACITY))
-                        .execute();
-                if (taken != 1) {
-                    return new Refused(message(BookingRules.Availability.FULL), true);
+                for (var row : rows) {
+                    int taken = tx.update(SPIKE_WINDOW).set(SPIKE_WINDOW.BOOKED, SPIKE_WINDOW.BOOKED.plus(1))
+                            .where(SPIKE_WINDOW.ID.eq(row.getId())).and(SPIKE_WINDOW.BOOKED.lt(SPIKE_WINDOW.CAPACITY))
+                            .execute();
+                    if (taken != 1) {
+                        // cannot happen while the row is locked; if it does, undo the windows taken so far
+                        throw new TakenMeanwhile();
+                    }
                 }
-                OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-                long id = tx.insertInto(BOOKING)
-                        .set(BOOKING.SPIKE_ID, spike.id())
-                        .set(BOOKING.WINDOW_ID, windowId)
-                        .set(BOOKING.ORG_ID, customer.orgId())
-                        .set(BOOKING.CREATED_BY, customer.id())
-                        .set(BOOKING.STATUS, BookingStatus.REQUESTED.key())
-                        .set(BOOKING.IDEMPOTENCY_KEY, idempotencyKey)
-                        .set(BOOKING.INSTANCE_NAME, intake.instanceName())
-                        .set(BOOKING.DEPLOYMENT, intake.deployment())
-                        .set(BOOKING.EDITION, intake.edition())
-                        .set(BOOKING.TOPOLOGY, intake.topology())
-                        .set(BOOKING.GEO, intake.geo())
-                        .set(BOOKING.CURRENT_VERSION, intake.currentVersion())
-                        .set(BOOKING.TARGET_VERSION, intake.targetVersion())
-                        .set(BOOKING.UPGRADE_PATH, "")
-                        .set(BOOKING.CONDITIONS, route.conditions())
-                        .set(BOOKING.ZERO_DOWNTIME, route.zeroDowntime())
-                        .set(BOOKING.CONTACT_NAME, intake.contactName())
-                        .set(BOOKING.CONTACT_EMAIL, intake.contactEmail())
-                        .set(BOOKING.CONTACT_PHONE, intake.contactPhone())
-                        .set(BOOKING.UPGRADE_PLAN_URL, intake.upgradePlanUrl())
-                        .set(BOOKING.ROLLBACK_PLAN_URL, intake.rollbackPlanUrl())
-                        .set(BOOKING.NOTES, intake.notes())
-                        .set(BOOKING.ICS_SEQUENCE, 0)
-                        .set(BOOKING.CREATED_AT, at)
-                        .set(BOOKING.UPDATED_AT, at)
-                        .returning(BOOKING.ID).fetchOne(BOOKING.ID);
-                for (int hop = 0; hop < route.path().size(); hop++) {
-                    tx.insertInto(BOOKING_HOP).set(BOOKING_HOP.BOOKING_ID, id).set(BOOKING_HOP.HOP_NUMBER, hop + 1)
-                            .set(BOOKING_HOP.VERSION, route.path().get(hop)).execute();
+                List<org.jooq.Record> ordered = new ArrayList<>(rows);
+                ordered.sort(java.util.Comparator.comparing((org.jooq.Record r) -> r.get(SPIKE_WINDOW.STARTS_AT)));
+                Long seriesId = null;
+                long firstId = 0;
+                for (int part = 0; part < ordered.size(); part++) {
+                    var row = ordered.get(part);
+                    String key = part == 0 ? idempotencyKey
+                            : idempotencyKey.substring(0, Math.min(idempotencyKey.length(), 60)) + "~" + (part + 1);
+                    long id = insert(tx, customer, spike, row.get(SPIKE_WINDOW.ID), intake, route, key, now);
+                    if (part == 0) {
+                        firstId = id;
+                        if (ordered.size() > 1) {
+                            seriesId = id;
+                        }
+                    }
+                    if (seriesId != null) {
+                        tx.update(BOOKING).set(BOOKING.SERIES_ID, seriesId).where(BOOKING.ID.eq(id)).execute();
+                    }
+                    String detail = "window " + row.get(SPIKE_WINDOW.STARTS_AT).toInstant()
+                            + (ordered.size() > 1 ? ", part " + (part + 1) + " of " + ordered.size() + " of series #" + seriesId : "");
+                    event(tx, id, customer, "requested", null, BookingStatus.REQUESTED, detail, now.atOffset(ZoneOffset.UTC));
+                    mail.changed(tx, id, "requested");
                 }
-                event(tx, id, customer, "requested", null, BookingStatus.REQUESTED, "window " + row.get().getStartsAt().toInstant(), at);
-                mail.changed(tx, id, "requested");
-                return new Done(id);
+                return new Done(firstId);
             });
+        } catch (TakenMeanwhile e) {
+            return new Refused(message(BookingRules.Availability.FULL), true);
         } catch (DataAccessException e) {
             if (e.sqlStateClass() == SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION) {
                 // The same idempotency key won a race with us, or the capacity check refused: nothing was written.
@@ -158,6 +171,52 @@ public final class BookingService {
             }
             throw e;
         }
+    }
+
+    /** A window's place was gone after all: the transaction rolls back every window taken before it. */
+    private static final class TakenMeanwhile extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TakenMeanwhile() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static long insert(DSLContext tx, User customer, Spike spike, long windowId, Intake intake, Route route,
+                               String idempotencyKey, Instant now) {
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        long id = tx.insertInto(BOOKING)
+                .set(BOOKING.SPIKE_ID, spike.id())
+                .set(BOOKING.WINDOW_ID, windowId)
+                .set(BOOKING.ORG_ID, customer.orgId())
+                .set(BOOKING.CREATED_BY, customer.id())
+                .set(BOOKING.STATUS, BookingStatus.REQUESTED.key())
+                .set(BOOKING.IDEMPOTENCY_KEY, idempotencyKey)
+                .set(BOOKING.INSTANCE_NAME, intake.instanceName())
+                .set(BOOKING.DEPLOYMENT, intake.deployment())
+                .set(BOOKING.EDITION, intake.edition())
+                .set(BOOKING.TOPOLOGY, intake.topology())
+                .set(BOOKING.GEO, intake.geo())
+                .set(BOOKING.CURRENT_VERSION, intake.currentVersion())
+                .set(BOOKING.TARGET_VERSION, intake.targetVersion())
+                .set(BOOKING.UPGRADE_PATH, "")
+                .set(BOOKING.CONDITIONS, route.conditions())
+                .set(BOOKING.ZERO_DOWNTIME, route.zeroDowntime())
+                .set(BOOKING.CONTACT_NAME, intake.contactName())
+                .set(BOOKING.CONTACT_EMAIL, intake.contactEmail())
+                .set(BOOKING.CONTACT_PHONE, intake.contactPhone())
+                .set(BOOKING.UPGRADE_PLAN_URL, intake.upgradePlanUrl())
+                .set(BOOKING.ROLLBACK_PLAN_URL, intake.rollbackPlanUrl())
+                .set(BOOKING.NOTES, intake.notes())
+                .set(BOOKING.ICS_SEQUENCE, 0)
+                .set(BOOKING.CREATED_AT, at)
+                .set(BOOKING.UPDATED_AT, at)
+                .returning(BOOKING.ID).fetchOne(BOOKING.ID);
+        for (int hop = 0; hop < route.path().size(); hop++) {
+            tx.insertInto(BOOKING_HOP).set(BOOKING_HOP.BOOKING_ID, id).set(BOOKING_HOP.HOP_NUMBER, hop + 1)
+                    .set(BOOKING_HOP.VERSION, route.path().get(hop)).execute();
+        }
+        return id;
     }
 
     /** Moves a booking to another window of the same spike; the booking keeps its id. */
@@ -176,6 +235,10 @@ public final class BookingService {
             long oldWindowId = booking.get().getWindowId();
             if (oldWindowId == newWindowId) {
                 return new Refused("The booking is in that window already.", false);
+            }
+            if (booking.get().getSeriesId() != null && tx.fetchExists(BOOKING, BOOKING.SERIES_ID.eq(booking.get().getSeriesId()),
+                    BOOKING.WINDOW_ID.eq(newWindowId), BOOKING.STATUS.in(BookingStatus.activeKeys()))) {
+                return new Refused("Another booking of this series holds that window: choose a different one.", false);
             }
             // Lock both windows in id order, so two opposite moves cannot deadlock.
             var windows = tx.selectFrom(SPIKE_WINDOW).where(SPIKE_WINDOW.ID.in(oldWindowId, newWindowId))
@@ -267,45 +330,86 @@ public final class BookingService {
         if (refusal != null) {
             return refusal;
         }
-        int held = db.fetchCount(BOOKING, BOOKING.SPIKE_ID.eq(spike.id()), BOOKING.ORG_ID.eq(customer.orgId()),
-                BOOKING.STATUS.in(BookingStatus.activeKeys()));
+        // a series counts once: the bookings of one series share its series_id
+        int held = db.fetchValue(db.select(DSL.countDistinct(DSL.coalesce(BOOKING.SERIES_ID, BOOKING.ID))).from(BOOKING)
+                .where(BOOKING.SPIKE_ID.eq(spike.id()), BOOKING.ORG_ID.eq(customer.orgId()),
+                        BOOKING.STATUS.in(BookingStatus.activeKeys())));
         return held >= spike.maxBookingsPerOrganization() ? quotaMessage(spike) : null;
     }
 
     public Result cancel(User actor, Spike spike, long bookingId, String reason) {
         Instant now = clock.instant();
-        return db.transactionResult(cfg -> {
-            DSLContext tx = cfg.dsl();
-            var booking = locked(tx, actor, bookingId);
-            if (booking.isEmpty()) {
-                return new Refused("There is no such booking.", false);
-            }
-            BookingStatus status = BookingStatus.of(booking.get().getStatus());
-            if (!status.canBecome(BookingStatus.CANCELLED)) {
-                return new Refused("A " + status.key() + " booking cannot be cancelled.", false);
-            }
-            var window = tx.selectFrom(SPIKE_WINDOW).where(SPIKE_WINDOW.ID.eq(booking.get().getWindowId())).forUpdate().fetchOne();
-            if (actor.role() == Role.CUSTOMER && !BookingRules.beforeCutoff(spike, Spikes.window(window), now)) {
-                return new Refused("It is too late to cancel online: the cut-off is " + spike.cancelCutoffHours()
-                        + " hours before the window starts. Contact support.", false);
-            }
-            OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-            int changed = tx.update(BOOKING)
-                    .set(BOOKING.STATUS, BookingStatus.CANCELLED.key())
-                    .set(BOOKING.CANCEL_REASON, reason)
-                    .set(BOOKING.ICS_SEQUENCE, BOOKING.ICS_SEQUENCE.plus(1))
-                    .set(BOOKING.UPDATED_AT, at)
-                    .where(BOOKING.ID.eq(bookingId)).and(BOOKING.STATUS.eq(status.key()))
-                    .execute();
-            if (changed != 1) {
-                throw new ChangedMeanwhile();
-            }
-            tx.update(SPIKE_WINDOW).set(SPIKE_WINDOW.BOOKED, SPIKE_WINDOW.BOOKED.minus(1))
-                    .where(SPIKE_WINDOW.ID.eq(window.getId())).execute();
-            event(tx, bookingId, actor, "cancelled", status, BookingStatus.CANCELLED, reason, at);
-            mail.changed(tx, bookingId, "cancelled");
-            return new Done(bookingId);
-        });
+        return db.transactionResult(cfg -> cancelIn(cfg.dsl(), actor, spike, bookingId, reason, now));
+    }
+
+    /**
+     * Cancels every active booking of the series {@code bookingId} belongs to, all or none: a part inside the
+     * cut-off (for a customer) or already completed refuses the whole, naming it. Done with the booking asked for.
+     */
+    public Result cancelSeries(User actor, Spike spike, long bookingId, String reason) {
+        Instant now = clock.instant();
+        try {
+            return db.transactionResult(cfg -> {
+                DSLContext tx = cfg.dsl();
+                var booking = locked(tx, actor, bookingId);
+                if (booking.isEmpty() || booking.get().getSeriesId() == null) {
+                    return new Refused("This booking is not part of a series.", false);
+                }
+                List<Long> parts = tx.select(BOOKING.ID).from(BOOKING).where(BOOKING.SERIES_ID.eq(booking.get().getSeriesId()))
+                        .and(BOOKING.STATUS.in(BookingStatus.activeKeys())).orderBy(BOOKING.ID).fetch(BOOKING.ID);
+                for (long part : parts) {
+                    if (cancelIn(tx, actor, spike, part, reason, now) instanceof Refused r) {
+                        throw new SeriesRefused(new Refused("Booking #" + part + " of the series: " + r.message(), r.conflict()));
+                    }
+                }
+                return parts.isEmpty() ? new Refused("No booking of this series is active any more.", false) : new Done(bookingId);
+            });
+        } catch (SeriesRefused e) {
+            return e.refusal;
+        }
+    }
+
+    /** One part of a series refused: the transaction rolls back the parts cancelled before it. */
+    private static final class SeriesRefused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Refused refusal;
+
+        SeriesRefused(Refused refusal) {
+            super(null, null, false, false);
+            this.refusal = refusal;
+        }
+    }
+
+    private Result cancelIn(DSLContext tx, User actor, Spike spike, long bookingId, String reason, Instant now) {
+        var booking = locked(tx, actor, bookingId);
+        if (booking.isEmpty()) {
+            return new Refused("There is no such booking.", false);
+        }
+        BookingStatus status = BookingStatus.of(booking.get().getStatus());
+        if (!status.canBecome(BookingStatus.CANCELLED)) {
+            return new Refused("A " + status.key() + " booking cannot be cancelled.", false);
+        }
+        var window = tx.selectFrom(SPIKE_WINDOW).where(SPIKE_WINDOW.ID.eq(booking.get().getWindowId())).forUpdate().fetchOne();
+        if (actor.role() == Role.CUSTOMER && !BookingRules.beforeCutoff(spike, Spikes.window(window), now)) {
+            return new Refused("It is too late to cancel online: the cut-off is " + spike.cancelCutoffHours()
+                    + " hours before the window starts. Contact support.", false);
+        }
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        int changed = tx.update(BOOKING)
+                .set(BOOKING.STATUS, BookingStatus.CANCELLED.key())
+                .set(BOOKING.CANCEL_REASON, reason)
+                .set(BOOKING.ICS_SEQUENCE, BOOKING.ICS_SEQUENCE.plus(1))
+                .set(BOOKING.UPDATED_AT, at)
+                .where(BOOKING.ID.eq(bookingId)).and(BOOKING.STATUS.eq(status.key()))
+                .execute();
+        if (changed != 1) {
+            throw new ChangedMeanwhile();
+        }
+        tx.update(SPIKE_WINDOW).set(SPIKE_WINDOW.BOOKED, SPIKE_WINDOW.BOOKED.minus(1))
+                .where(SPIKE_WINDOW.ID.eq(window.getId())).execute();
+        event(tx, bookingId, actor, "cancelled", status, BookingStatus.CANCELLED, reason, at);
+        mail.changed(tx, bookingId, "cancelled");
+        return new Done(bookingId);
     }
 
     /**

@@ -63,6 +63,15 @@ public final class Bookings {
                 .orderBy(SPIKE_WINDOW.STARTS_AT, BOOKING.ID).fetch(Bookings::booking);
     }
 
+    /** The bookings of a series, in window order (empty for a booking on its own). */
+    public List<Booking> series(User actor, Booking booking) {
+        if (booking.seriesId() == null) {
+            return List.of();
+        }
+        return select(db).where(BOOKING.SERIES_ID.eq(booking.seriesId())).and(visibleTo(actor))
+                .orderBy(SPIKE_WINDOW.STARTS_AT, BOOKING.ID).fetch(Bookings::booking);
+    }
+
     /** How many bookings of the spike are still active (requested, confirmed or staffed). */
     public int activeInSpike(long spikeId) {
         return db.fetchCount(BOOKING, BOOKING.SPIKE_ID.eq(spikeId).and(BOOKING.STATUS.in(BookingStatus.activeKeys())));
@@ -132,6 +141,6 @@ public final class Bookings {
                 r.get(ORGANIZATION.NAME), BookingStatus.of(b.getStatus()), intake, path, b.getCancelReason(),
                 b.getIcsSequence(), b.getCreatedAt().toInstant(), b.getUpdatedAt().toInstant(),
                 b.getOutcome() == null ? null : new Outcome(b.getOutcome(), b.getReachedVersion(), b.getDurationMinutes(),
-                        b.getOutcomeNotesMd()), b.getConditions(), b.getZeroDowntime());
+                        b.getOutcomeNotesMd()), b.getConditions(), b.getZeroDowntime(), b.getSeriesId());
     }
 }

@@ -19,9 +19,12 @@ public final class SpikeApi {
         this.bookings = bookings;
     }
 
-    /** One booking as its organization and staff see it; the engineers once it is staffed (staff see them always). */
+    /**
+     * One booking as its organization and staff see it; the engineers once it is staffed (staff see them always).
+     * {@code series}: the ids of the bookings of its series in window order (itself included), empty when on its own.
+     */
     public record BookingJson(long id, String status, long windowId, String start, String end, Intake intake,
-                              List<String> path, List<String> conditions, boolean zeroDowntime,
+                              List<String> path, List<String> conditions, boolean zeroDowntime, List<Long> series,
                               List<Booking.Engineer> engineers, Object review, List<?> messages,
                               List<?> attachments, OutcomeJson outcome) {
     }
@@ -53,6 +56,7 @@ public final class SpikeApi {
         ctx.contentType("application/json; charset=utf-8").result(Json.write(new BookingJson(b.id(), b.status().key(),
                 b.windowId(), b.windowStart().toString(), b.windowEnd().toString(), b.intake(), b.upgradePath(),
                 b.conditions().isEmpty() ? List.of() : List.of(b.conditions().split(",")), b.zeroDowntime(),
+                bookings.series(user, b).stream().map(Booking::id).toList(),
                 BookingPages.engineersShown(user, b, bookings), parts.review(), parts.messages(), parts.attachments(),
                 OutcomeJson.of(b.outcome()))));
     }

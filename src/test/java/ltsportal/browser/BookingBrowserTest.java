@@ -17,12 +17,15 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-/** A customer signs in, picks a window, fills the intake, sees the confirmation with the plan, downloads the invite. */
+/**
+ * A customer signs in, picks a window, fills the intake for a path longer than one window, adds a second window
+ * as the form suggests, sees the series with the plan, downloads the invite, moves one part and cancels the series.
+ */
 @Tag("browser")
 class BookingBrowserTest extends BrowserJourney {
 
     @Test
-    void bookAnUpgradeWindow() throws Exception {
+    void bookALongUpgradeAsASeriesMoveOnePartAndCancelTheSeries() throws Exception {
         var driver = browser.driver;
         driver.get(portal.url("/login"));
         driver.findElement(By.id("email")).sendKeys("customer2@demo.test");
@@ -46,7 +49,18 @@ class BookingBrowserTest extends BrowserJourney {
         driver.findElement(By.id("contactPhone")).sendKeys("+1 212 555 0100");
         driver.findElement(By.id("book-button")).click();
 
+        // Eight hops do not fit one 4-hour window: the form says so and offers the spike's later windows.
+        WebElement fit = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("series-error")));
+        assertTrue(fit.getText().contains("8 hops"), fit.getText());
+        assertEquals("git-ci.globex.test", driver.findElement(By.id("instanceName")).getDomProperty("value"), "the input is kept");
+        WebElement extra = driver.findElement(By.cssSelector("input[name=seriesWindows]"));
+        extra.click();
+        driver.findElement(By.id("book-button")).click();
+
         browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("flash")));
+        assertTrue(driver.findElement(By.id("flash")).getText().contains("2 windows are booked as a series"),
+                driver.findElement(By.id("flash")).getText());
+        assertEquals(2, driver.findElements(By.cssSelector("#series li")).size());
         assertTrue(driver.findElement(By.id("when")).getText().contains(chosenTime), driver.findElement(By.id("when")).getText());
         assertEquals("requested", driver.findElement(By.id("booking-status")).getText());
         assertTrue(driver.findElement(By.id("path")).getText().startsWith("17.3.7 → 17.5.5"), driver.findElement(By.id("path")).getText());
@@ -60,5 +74,17 @@ class BookingBrowserTest extends BrowserJourney {
         assertEquals(200, ics.statusCode());
         assertTrue(ics.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
         assertTrue(ics.body().contains("METHOD:REQUEST") && ics.body().contains("git-ci.globex.test"));
+
+        // Move this part to another free window, then cancel both parts together.
+        String before = driver.findElement(By.id("when")).getText();
+        new Select(driver.findElement(By.id("windowId"))).selectByIndex(0);
+        driver.findElement(By.id("reschedule-button")).click();
+        browser.waiting().until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("when"), before)));
+        assertEquals(2, driver.findElements(By.cssSelector("#series li")).size(), "still one of a series of two");
+        driver.findElement(By.id("seriesReason")).sendKeys("we postpone the upgrade");
+        driver.findElement(By.id("cancel-series-button")).click();
+        browser.waiting().until(ExpectedConditions.textToBe(By.id("booking-status"), "cancelled"));
+        assertEquals(2, driver.findElements(By.cssSelector("#series li .booking-status.cancelled")).size(), "both parts cancelled");
+        assertTrue(driver.findElements(By.id("ics-link")).isEmpty(), "a cancelled booking offers no calendar add");
     }
 }

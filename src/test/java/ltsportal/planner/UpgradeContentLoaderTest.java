@@ -57,6 +57,22 @@ class UpgradeContentLoaderTest {
         assertTrue(rules.alerts().get(0).messageHtml().contains("<strong>Tokens</strong>"));
     }
 
+    @Test
+    void thePaceIsReadWithItsLongRunningStops() throws IOException {
+        UpgradeRules plain = load(STOPS, ALERTS);
+        assertEquals(UpgradeRules.Pace.DEFAULT, plain.pace(), "without the fields, the default pace");
+        UpgradeRules paced = load("hopMinutes: 30\nlongHopMinutes: 240\n" + STOPS.replace("kind: required\n",
+                "kind: required\n    duration: long\n"), ALERTS);
+        assertEquals(new UpgradeRules.Pace(30, 240), paced.pace());
+        assertTrue(paced.stops().stream().filter(s -> s.line().name().equals("16.3")).findFirst().orElseThrow().longRunning());
+        assertTrue(!paced.stops().stream().filter(s -> s.line().name().equals("16.1")).findFirst().orElseThrow().longRunning());
+        ContentError duration = assertThrows(ContentError.class, () -> load(STOPS.replace("kind: required\n",
+                "kind: required\n    duration: forever\n"), ALERTS));
+        assertTrue(duration.getMessage().contains("stops.yml:") && duration.getMessage().contains("field 'duration'"), duration.getMessage());
+        ContentError pace = assertThrows(ContentError.class, () -> load("hopMinutes: 0\n" + STOPS, ALERTS));
+        assertTrue(pace.getMessage().contains("field 'hopMinutes'"), pace.getMessage());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "stops.yml:2: field 'version'|version: \"16.3\"|version: \"12.1\"",

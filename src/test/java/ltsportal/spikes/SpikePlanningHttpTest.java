@@ -195,7 +195,11 @@ class SpikePlanningHttpTest extends OnBothDatabases {
         }
     }
 
-    private Map<String, String> bookingForm(WebClient client, long window, String instance) {
+    /**
+     * A filled-in booking form for a window of the demo spike: 15.4.6 to 18.11, twelve hops, longer than one window,
+     * so it books anyway ({@code acceptFit}); the series suite takes that tick out.
+     */
+    static Map<String, String> bookingForm(WebClient client, long window, String instance) {
         var form = client.get("/spikes/1/book?window=" + window);
         assertEquals(200, form.statusCode(), form.body());
         Matcher m = KEY.matcher(form.body());
@@ -204,10 +208,16 @@ class SpikePlanningHttpTest extends OnBothDatabases {
                 "instanceName", instance, "deployment", "helm", "edition", "ee", "topology", "ra-3k", "geo", "no",
                 "currentVersion", "15.4.6", "targetVersion", "18.11", "contactName", "Casey"));
         f.put("contactEmail", "casey@acme.test");
+        f.put("acceptFit", "true");
         return f;
     }
 
     private long freeWindow(int offset) {
+        return freeWindow(portal, offset);
+    }
+
+    /** The demo spike's free windows in time order, the {@code offset}-th of them. */
+    static long freeWindow(ltsportal.support.TestPortal portal, int offset) {
         return portal.db.select(SPIKE_WINDOW.ID).from(SPIKE_WINDOW).where(SPIKE_WINDOW.SPIKE_ID.eq(1L)).and(SPIKE_WINDOW.BOOKED.eq(0))
                 .orderBy(SPIKE_WINDOW.STARTS_AT).limit(1).offset(offset).fetchSingle(SPIKE_WINDOW.ID);
     }

@@ -135,6 +135,7 @@ class RoleMatrixTest {
         row("GET /bookings/{id}", "/bookings/1", 303, 200, 200, 200, 200);
         row("POST /bookings/{id}/reschedule", "/bookings/1/reschedule", 303, 400, 400, 400, 400);
         row("POST /bookings/{id}/cancel", "/bookings/1/cancel", 303, 400, 400, 400, 400);
+        row("POST /bookings/{id}/cancel-series", "/bookings/1/cancel-series", 303, 400, 400, 400, 400);
         row("POST /bookings/{id}/messages", "/bookings/1/messages", 303, 400, 400, 400, 400);
         row("POST /bookings/{id}/review", "/bookings/1/review", 303, 400, 403, 403, 403);
         row("POST /bookings/{id}/review/decision", "/bookings/1/review/decision", 303, 403, 400, 400, 403);
