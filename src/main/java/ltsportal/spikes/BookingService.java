@@ -1,8 +1,6 @@
 package ltsportal.spikes;
 
-import static ltsportal.db.Tables.ASSIGNMENT;
 import static ltsportal.db.Tables.BOOKING;
-import static ltsportal.db.Tables.BOOKING_REVIEW;
 import static ltsportal.db.Tables.ORGANIZATION;
 import static ltsportal.db.Tables.BOOKING_EVENT;
 import static ltsportal.db.Tables.BOOKING_HOP;
@@ -24,7 +22,8 @@ import org.jooq.exception.DataAccessException;
 import org.jooq.exception.SQLStateClass;
 
 /**
- * Every change to a booking, each in one transaction. Capacity is the database's to enforce: the
+ * Making bookings (one window or a series), each in one transaction; changes to a booking that exists are
+ * {@link BookingChanges}'s, which share the rules below. Capacity is the database's to enforce: the
  * window row is locked, the counter goes up only while below capacity (and a CHECK constraint
  * backs that), and the idempotency key is unique, so neither a double-submit nor any number of
  * concurrent requests on any number of portal instances can overbook. Status changes are
@@ -38,6 +37,11 @@ public final class BookingService {
     public BookingService(DSLContext db, Clock clock) {
         this.db = db;
         this.clock = clock;
+    }
+
+    /** Changes to bookings that exist: move, cancel (one or a series), confirm and complete. */
+    public BookingChanges changes() {
+        return new BookingChanges(db, clock, mail);
     }
 
     /** The mail each change queues in its own transaction; set once, when the app is built. */
@@ -219,69 +223,6 @@ public final class BookingService {
         return id;
     }
 
-    /** Moves a booking to another window of the same spike; the booking keeps its id. */
-    public Result reschedule(User actor, Spike spike, long bookingId, long newWindowId) {
-        Instant now = clock.instant();
-        return db.transactionResult(cfg -> {
-            DSLContext tx = cfg.dsl();
-            var booking = locked(tx, actor, bookingId);
-            if (booking.isEmpty()) {
-                return new Refused("There is no such booking.", false);
-            }
-            BookingStatus status = BookingStatus.of(booking.get().getStatus());
-            if (!status.reschedulable()) {
-                return new Refused("A " + status.key() + " booking cannot move to another window.", false);
-            }
-            long oldWindowId = booking.get().getWindowId();
-            if (oldWindowId == newWindowId) {
-                return new Refused("The booking is in that window already.", false);
-            }
-            if (booking.get().getSeriesId() != null && tx.fetchExists(BOOKING, BOOKING.SERIES_ID.eq(booking.get().getSeriesId()),
-                    BOOKING.WINDOW_ID.eq(newWindowId), BOOKING.STATUS.in(BookingStatus.activeKeys()))) {
-                return new Refused("Another booking of this series holds that window: choose a different one.", false);
-            }
-            // Lock both windows in id order, so two opposite moves cannot deadlock.
-            var windows = tx.selectFrom(SPIKE_WINDOW).where(SPIKE_WINDOW.ID.in(oldWindowId, newWindowId))
-                    .and(SPIKE_WINDOW.SPIKE_ID.eq(spike.id())).orderBy(SPIKE_WINDOW.ID).forUpdate().fetch();
-            var oldWindow = windows.stream().filter(w -> w.getId() == oldWindowId).findFirst();
-            var newWindow = windows.stream().filter(w -> w.getId() == newWindowId).findFirst();
-            if (newWindow.isEmpty() || oldWindow.isEmpty()) {
-                return new Refused("That window does not exist in this spike.", false);
-            }
-            if (actor.role() == Role.CUSTOMER && !BookingRules.beforeCutoff(spike, Spikes.window(oldWindow.get()), now)) {
-                return new Refused("It is too late to move this booking: the cut-off is " + spike.cancelCutoffHours()
-                        + " hours before the window starts.", false);
-            }
-            var availability = BookingRules.availability(spike, Spikes.window(newWindow.get()), now);
-            if (availability != BookingRules.Availability.AVAILABLE) {
-                return new Refused(message(availability), availability == BookingRules.Availability.FULL);
-            }
-            if (tx.update(SPIKE_WINDOW).set(SPIKE_WINDOW.BOOKED, SPIKE_WINDOW.BOOKED.plus(1))
-                    .where(SPIKE_WINDOW.ID.eq(newWindowId)).and(SPIKE_WINDOW.BOOKED.lt(SPIKE_WINDOW.CAPACITY)).execute() != 1) {
-                return new Refused(message(BookingRules.Availability.FULL), true);
-            }
-            tx.update(SPIKE_WINDOW).set(SPIKE_WINDOW.BOOKED, SPIKE_WINDOW.BOOKED.minus(1))
-                    .where(SPIKE_WINDOW.ID.eq(oldWindowId)).execute();
-            OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-            int moved = tx.update(BOOKING)
-                    .set(BOOKING.WINDOW_ID, newWindowId)
-                    .set(BOOKING.ICS_SEQUENCE, BOOKING.ICS_SEQUENCE.plus(1))
-                    .set(BOOKING.UPDATED_AT, at)
-                    .where(BOOKING.ID.eq(bookingId)).and(BOOKING.STATUS.eq(status.key()))
-                    .and(BOOKING.WINDOW_ID.eq(oldWindowId))
-                    .execute();
-            if (moved != 1) {
-                throw new ChangedMeanwhile();
-            }
-            event(tx, bookingId, actor, "rescheduled", status, status,
-                    oldWindow.get().getStartsAt().toInstant() + " -> " + newWindow.get().getStartsAt().toInstant(), at);
-            mail.changed(tx, bookingId, "moved");
-            return new Done(bookingId);
-        });
-    }
-
-    /** Cancels a booking and frees its place. Customers may until the cut-off; staff always. */
-    /** Why an organization in this status cannot book, or null when it can. */
     public static String organizationRefusal(Organizations.Status status) {
         return switch (status) {
             case APPROVED -> null;
@@ -337,138 +278,8 @@ public final class BookingService {
         return held >= spike.maxBookingsPerOrganization() ? quotaMessage(spike) : null;
     }
 
-    public Result cancel(User actor, Spike spike, long bookingId, String reason) {
-        Instant now = clock.instant();
-        return db.transactionResult(cfg -> cancelIn(cfg.dsl(), actor, spike, bookingId, reason, now));
-    }
-
-    /**
-     * Cancels every active booking of the series {@code bookingId} belongs to, all or none: a part inside the
-     * cut-off (for a customer) or already completed refuses the whole, naming it. Done with the booking asked for.
-     */
-    public Result cancelSeries(User actor, Spike spike, long bookingId, String reason) {
-        Instant now = clock.instant();
-        try {
-            return db.transactionResult(cfg -> {
-                DSLContext tx = cfg.dsl();
-                var booking = locked(tx, actor, bookingId);
-                if (booking.isEmpty() || booking.get().getSeriesId() == null) {
-                    return new Refused("This booking is not part of a series.", false);
-                }
-                List<Long> parts = tx.select(BOOKING.ID).from(BOOKING).where(BOOKING.SERIES_ID.eq(booking.get().getSeriesId()))
-                        .and(BOOKING.STATUS.in(BookingStatus.activeKeys())).orderBy(BOOKING.ID).fetch(BOOKING.ID);
-                for (long part : parts) {
-                    if (cancelIn(tx, actor, spike, part, reason, now) instanceof Refused r) {
-                        throw new SeriesRefused(new Refused("Booking #" + part + " of the series: " + r.message(), r.conflict()));
-                    }
-                }
-                return parts.isEmpty() ? new Refused("No booking of this series is active any more.", false) : new Done(bookingId);
-            });
-        } catch (SeriesRefused e) {
-            return e.refusal;
-        }
-    }
-
-    /** One part of a series refused: the transaction rolls back the parts cancelled before it. */
-    private static final class SeriesRefused extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient Refused refusal;
-
-        SeriesRefused(Refused refusal) {
-            super(null, null, false, false);
-            this.refusal = refusal;
-        }
-    }
-
-    private Result cancelIn(DSLContext tx, User actor, Spike spike, long bookingId, String reason, Instant now) {
-        var booking = locked(tx, actor, bookingId);
-        if (booking.isEmpty()) {
-            return new Refused("There is no such booking.", false);
-        }
-        BookingStatus status = BookingStatus.of(booking.get().getStatus());
-        if (!status.canBecome(BookingStatus.CANCELLED)) {
-            return new Refused("A " + status.key() + " booking cannot be cancelled.", false);
-        }
-        var window = tx.selectFrom(SPIKE_WINDOW).where(SPIKE_WINDOW.ID.eq(booking.get().getWindowId())).forUpdate().fetchOne();
-        if (actor.role() == Role.CUSTOMER && !BookingRules.beforeCutoff(spike, Spikes.window(window), now)) {
-            return new Refused("It is too late to cancel online: the cut-off is " + spike.cancelCutoffHours()
-                    + " hours before the window starts. Contact support.", false);
-        }
-        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-        int changed = tx.update(BOOKING)
-                .set(BOOKING.STATUS, BookingStatus.CANCELLED.key())
-                .set(BOOKING.CANCEL_REASON, reason)
-                .set(BOOKING.ICS_SEQUENCE, BOOKING.ICS_SEQUENCE.plus(1))
-                .set(BOOKING.UPDATED_AT, at)
-                .where(BOOKING.ID.eq(bookingId)).and(BOOKING.STATUS.eq(status.key()))
-                .execute();
-        if (changed != 1) {
-            throw new ChangedMeanwhile();
-        }
-        tx.update(SPIKE_WINDOW).set(SPIKE_WINDOW.BOOKED, SPIKE_WINDOW.BOOKED.minus(1))
-                .where(SPIKE_WINDOW.ID.eq(window.getId())).execute();
-        event(tx, bookingId, actor, "cancelled", status, BookingStatus.CANCELLED, reason, at);
-        mail.changed(tx, bookingId, "cancelled");
-        return new Done(bookingId);
-    }
-
-    /**
-     * Confirms a booking: only once its plan review is approved, unless a manager overrides with a written
-     * reason (kept on the booking and in its history). Otherwise refused as a conflict (409) saying why.
-     */
-    public Result confirm(User staff, long bookingId, BookingStatus from, String overrideReason) {
-        boolean approved = db.fetchExists(BOOKING_REVIEW, BOOKING_REVIEW.BOOKING_ID.eq(bookingId).and(BOOKING_REVIEW.STATUS.eq("approved")));
-        String reason = overrideReason == null ? "" : overrideReason.strip();
-        if (!approved) {
-            if (reason.isEmpty() || staff.role() != Role.MANAGER) {
-                return new Refused("This booking cannot be confirmed yet: its upgrade plan has no approved review."
-                        + (staff.role() == Role.MANAGER ? " To confirm anyway, give the reason for the override." : ""), true);
-            }
-            if (reason.length() > 500) {
-                return new Refused("Give the override's reason in at most 500 characters.", false);
-            }
-        }
-        return advance(staff, bookingId, from, BookingStatus.CONFIRMED, approved ? null : reason);
-    }
-
-    /** Staff move a booking along its life (confirm, complete): a compare-and-swap on the status. */
-    public Result advance(User staff, long bookingId, BookingStatus from, BookingStatus to) {
-        return advance(staff, bookingId, from, to, null);
-    }
-
-    /** {@code override}: a manager's reason to confirm without an approved review, kept in the same transaction. */
-    private Result advance(User staff, long bookingId, BookingStatus from, BookingStatus to, String override) {
-        if (staff.role() == Role.CUSTOMER) {
-            return new Refused("Only support staff change a booking's status.", false);
-        }
-        if (!from.canBecome(to)) {
-            return new Refused("A " + from.key() + " booking cannot become " + to.key() + ".", false);
-        }
-        OffsetDateTime at = clock.instant().atOffset(ZoneOffset.UTC);
-        return db.transactionResult(cfg -> {
-            DSLContext tx = cfg.dsl();
-            // A booking confirmed with its primary engineer already on it is staffed at once.
-            BookingStatus reached = to == BookingStatus.CONFIRMED && tx.fetchExists(ASSIGNMENT,
-                    ASSIGNMENT.BOOKING_ID.eq(bookingId).and(ASSIGNMENT.SLOT.eq("primary"))) ? BookingStatus.STAFFED : to;
-            int changed = tx.update(BOOKING).set(BOOKING.STATUS, reached.key()).set(BOOKING.UPDATED_AT, at)
-                    .where(BOOKING.ID.eq(bookingId)).and(BOOKING.STATUS.eq(from.key())).execute();
-            if (changed != 1) {
-                return new Refused("The booking changed meanwhile; reload to see its status.", true);
-            }
-            event(tx, bookingId, staff, override == null ? to.key() : "confirmed-override", from, reached,
-                    override == null ? null : "without an approved review: " + override, at);
-            if (override != null) {
-                tx.update(BOOKING).set(BOOKING.CONFIRM_OVERRIDE, override).where(BOOKING.ID.eq(bookingId)).execute();
-            }
-            if (to == BookingStatus.CONFIRMED) {
-                mail.changed(tx, bookingId, "confirmed");
-            }
-            return new Done(bookingId);
-        });
-    }
-
     /** The booking, locked for this transaction, if the actor may see it. */
-    private static java.util.Optional<ltsportal.db.tables.records.BookingRecord> locked(DSLContext tx, User actor, long id) {
+    static java.util.Optional<ltsportal.db.tables.records.BookingRecord> locked(DSLContext tx, User actor, long id) {
         return tx.selectFrom(BOOKING).where(BOOKING.ID.eq(id)).and(Bookings.visibleTo(actor)).forUpdate().fetchOptional();
     }
 
