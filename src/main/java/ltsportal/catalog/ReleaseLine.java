@@ -22,6 +22,16 @@ public record ReleaseLine(
         return version.lineName();
     }
 
+    /**
+     * The notes for a page that shows several lines' notes (a plan): every heading id and in-page link made unique
+     * to this line ({@code what-changes} becomes {@code gitlab-18-11-what-changes}), so the page keeps unique ids.
+     */
+    public String notesHtmlEmbedded() {
+        String prefix = "gitlab-" + name().replace('.', '-') + "-";
+        return notesHtml.replaceAll(" id=\"([^\"]+)\"", " id=\"" + prefix + "$1\"")
+                .replaceAll(" href=\"#([^\"]+)\"", " href=\"#" + prefix + "$1\"");
+    }
+
     /** The day from which the line gets no fixes at all. */
     public LocalDate supportEnds() {
         return lts ? ltsEnd : eol;

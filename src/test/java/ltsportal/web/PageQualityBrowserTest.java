@@ -1,0 +1,118 @@
+package ltsportal.web;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import ltsportal.support.BrowserJourney;
+import ltsportal.support.PageChecks;
+import ltsportal.support.WebClient;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Cookie;
+
+/**
+ * Every HTML page of the role matrix, as each role that may open it sees it, passes axe-core with zero violations,
+ * the Nu HTML Checker with zero errors and does not scroll sideways at 390 px (issue 16). One failure lists every
+ * page's problems, each with the page, the rule and the element.
+ */
+@Tag("browser")
+class PageQualityBrowserTest extends BrowserJourney {
+    private static final int PHONE = 390;
+
+    @Test
+    void everyPageOfEveryRolePassesAxeNuAndThePhoneWidth() throws Exception {
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (int role = 0; role < RoleMatrixTest.WHO.size(); role++) {
+            String who = RoleMatrixTest.WHO.get(role);
+            WebClient client = who.equals("anonymous") ? portal.visitor() : portal.signedIn(who);
+            signInTheBrowser(client);
+            for (Map.Entry<String, RoleMatrixTest.Row> e : RoleMatrixTest.MATRIX.entrySet()) {
+                RoleMatrixTest.Row row = e.getValue();
+                if (!e.getKey().startsWith("GET ") || row.statuses()[role] != 200) {
+                    continue;
+                }
+                HttpResponse<String> page = client.get(row.path());
+                if (!page.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
+                    continue;
+                }
+                checked++;
+                problems.addAll(check(who, row.path(), page.body()));
+            }
+        }
+        // page states beyond the matrix: forms sent back with errors, and the error pages
+        WebClient anonymous = portal.visitor();
+        signInTheBrowser(anonymous);
+        for (String path : List.of("/gitlab/plan?from=banana&to=18.11", "/gitlab/99.9", "/no/such/page",
+                "/gitlab/plan?from=15.4.6&to=18.11&conditions=30k-users,ci-pipeline-messages&deployment=helm",
+                "/gitlab/plan?from=17.8.7&to=18.11&zero_downtime=true", "/gitlab/plan/print?from=15.4.6&to=18.11")) {
+            checked++;
+            problems.addAll(check("anonymous", path, anonymous.get(path).body()));
+        }
+        assertTrue(checked > 40, "the matrix gave " + checked + " pages");
+        assertTrue(problems.isEmpty(), problems.size() + " problems on " + checked + " page states:\n" + String.join("\n", problems));
+    }
+
+    @Test
+    void formsSentBackWithTheirErrorsPassToo() {
+        List<String> problems = new ArrayList<>();
+        signInTheBrowser(portal.visitor());
+        problems.addAll(sent("anonymous", "/login", "form.stacked button[type=submit]", Map.of("email", "nobody@demo.test", "password", "wrong")));
+        problems.addAll(sent("anonymous", "/signup", "form.stacked button[type=submit]", Map.of()));
+        signInTheBrowser(portal.signedIn("customer@demo.test"));
+        long window = portal.db.select(ltsportal.db.Tables.SPIKE_WINDOW.ID).from(ltsportal.db.Tables.SPIKE_WINDOW)
+                .where(ltsportal.db.Tables.SPIKE_WINDOW.SPIKE_ID.eq(1L)).and(ltsportal.db.Tables.SPIKE_WINDOW.BOOKED.eq(0))
+                .orderBy(ltsportal.db.Tables.SPIKE_WINDOW.STARTS_AT).limit(1).fetchSingle(ltsportal.db.Tables.SPIKE_WINDOW.ID);
+        problems.addAll(sent("customer", "/spikes/1/book?window=" + window, "#book-button", Map.of("currentVersion", "banana")));
+        problems.addAll(sent("customer", "/spikes/1/book?window=" + window, "#book-button",
+                Map.of("instanceName", "gitlab-long.acme.test", "currentVersion", "15.4.6")));
+        signInTheBrowser(portal.signedIn("manager@demo.test"));
+        problems.addAll(sent("manager", "/manage/spikes/new", "#save-spike", Map.of("name", "x")));
+        problems.addAll(sent("manager", "/manage/spikes/1", "#preview-spike", Map.of()));
+        assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
+    }
+
+    /** Opens {@code path}, types {@code fields} (the browser's own checks off, as a script or old browser would), sends it. */
+    private List<String> sent(String who, String path, String button, Map<String, String> fields) {
+        var driver = browser.driver;
+        driver.get(portal.url(path));
+        driver.executeScript("document.querySelectorAll('form').forEach(f => f.noValidate = true)");
+        fields.forEach((id, value) -> {
+            var field = driver.findElement(org.openqa.selenium.By.id(id));
+            field.clear();
+            field.sendKeys(value);
+        });
+        String before = driver.getCurrentUrl();
+        driver.findElement(org.openqa.selenium.By.cssSelector(button)).click();
+        browser.waiting().until(d -> ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState").equals("complete")
+                && !d.findElements(org.openqa.selenium.By.cssSelector(".error, .form-error, .errors, #series-error, #preview")).isEmpty());
+        List<String> found = new ArrayList<>();
+        String state = who + " " + path + " sent (" + before.replaceAll(".*?//[^/]+", "") + ")";
+        PageChecks.axe(driver).forEach(p -> found.add(state + ": " + p));
+        PageChecks.overflow(driver, PHONE).forEach(p -> found.add(state + ": " + p));
+        // the DOM as the browser holds it, serialized: the doctype is not part of it
+        PageChecks.nu("<!DOCTYPE html>\n" + driver.getPageSource()).forEach(p -> found.add(state + ": " + p));
+        return found;
+    }
+
+    private void signInTheBrowser(WebClient client) {
+        browser.driver.get(portal.url("/healthz"));
+        browser.driver.manage().deleteAllCookies();
+        client.cookie("portal_session").ifPresent(c -> browser.driver.manage().addCookie(new Cookie("portal_session", c.getValue())));
+    }
+
+    private List<String> check(String who, String path, String html) {
+        List<String> found = new ArrayList<>();
+        browser.driver.get(portal.url(path));
+        PageChecks.axe(browser.driver).forEach(p -> found.add(who + " " + path + ": " + p));
+        PageChecks.overflow(browser.driver, PHONE).forEach(p -> found.add(who + " " + path + ": " + p));
+        PageChecks.nu(html).forEach(p -> found.add(who + " " + path + ": " + p));
+        return found;
+    }
+}
