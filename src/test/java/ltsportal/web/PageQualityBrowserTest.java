@@ -1,5 +1,6 @@
 package ltsportal.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -76,6 +77,24 @@ class PageQualityBrowserTest extends BrowserJourney {
         problems.addAll(sent("manager", "/manage/spikes/new", "#save-spike", Map.of("name", "x")));
         problems.addAll(sent("manager", "/manage/spikes/1", "#preview-spike", Map.of()));
         assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
+    }
+
+    @Test
+    void theFirstTabIsASkipLinkToTheContentAndFocusIsPlainToSee() {
+        var driver = browser.driver;
+        driver.get(portal.url("/gitlab"));
+        var body = driver.findElement(org.openqa.selenium.By.tagName("body"));
+        body.sendKeys(org.openqa.selenium.Keys.TAB);
+        var skip = driver.switchTo().activeElement();
+        assertEquals("Skip to the content", skip.getText());
+        assertTrue(skip.isDisplayed() && skip.getRect().getX() >= 0, "shown once focused");
+        assertTrue(Double.parseDouble(skip.getCssValue("outline-width").replace("px", "")) >= 2, "a focus ring of 2 px or more");
+        skip.sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertEquals("content", driver.switchTo().activeElement().getAttribute("id"), "the content takes the focus");
+        driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+        var next = driver.switchTo().activeElement();
+        assertTrue(driver.findElement(org.openqa.selenium.By.tagName("main")).findElements(org.openqa.selenium.By.xpath(".//*"))
+                .contains(next), "the next stop is inside the page's main content, not the header: " + next.getTagName() + " " + next.getText());
     }
 
     /** Opens {@code path}, types {@code fields} (the browser's own checks off, as a script or old browser would), sends it. */
