@@ -1,5 +1,18 @@
 // Small progressive enhancements; every page works without them.
+document.documentElement.classList.add('js');
 document.addEventListener('DOMContentLoaded', function () {
+  // A form marked data-autosubmit applies a choice as soon as it is made (its button stays for pages without script).
+  document.querySelectorAll('form[data-autosubmit="true"] input[list]').forEach(function (input) {
+    var options = Array.prototype.map.call(document.querySelectorAll('#' + input.getAttribute('list') + ' option'),
+      function (o) { return o.value; });
+    var last = input.value;
+    input.addEventListener('input', function () {
+      // a choice from the list (clicked, or typed out in full) applies at once; partial typing waits
+      if (input.value !== last && options.indexOf(input.value) >= 0) { last = input.value; input.form.submit(); }
+    });
+    input.addEventListener('focus', function () { input.select(); });
+  });
+
   // Time zone selects with no choice yet default to the browser's own zone.
   document.querySelectorAll('select[data-default-from-browser="true"]').forEach(function (select) {
     try {

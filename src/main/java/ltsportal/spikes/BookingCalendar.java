@@ -95,4 +95,34 @@ public final class BookingCalendar {
             throw new IllegalStateException("cannot write the invitation", e);
         }
     }
+
+    private static final java.time.format.DateTimeFormatter GOOGLE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC);
+
+    /** The same window for "Add to Google Calendar": its template link, times in UTC, the booking's page in the details. */
+    public String googleUrl(Booking booking) {
+        return "https://calendar.google.com/calendar/render?action=TEMPLATE&text=" + q(title(booking))
+                + "&dates=" + GOOGLE.format(booking.windowStart()) + "/" + GOOGLE.format(booking.windowEnd())
+                + "&details=" + q(details(booking));
+    }
+
+    /** The same window for "Add to Outlook": Outlook on the web's compose link, times in UTC. */
+    public String outlookUrl(Booking booking) {
+        return "https://outlook.office.com/calendar/0/deeplink/compose?path=%2Fcalendar%2Faction%2Fcompose&rru=addevent&subject="
+                + q(title(booking)) + "&startdt=" + q(booking.windowStart().toString()) + "&enddt=" + q(booking.windowEnd().toString())
+                + "&body=" + q(details(booking));
+    }
+
+    private static String title(Booking booking) {
+        return "GitLab upgrade window: " + booking.intake().instanceName();
+    }
+
+    private String details(Booking booking) {
+        return "Upgrade " + booking.intake().currentVersion() + " to " + booking.intake().targetVersion() + " via "
+                + String.join(" -> ", booking.upgradePath()) + ". Booking " + booking.id() + ": " + baseUrl + "/bookings/" + booking.id();
+    }
+
+    private static String q(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
 }

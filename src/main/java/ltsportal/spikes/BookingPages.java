@@ -76,7 +76,8 @@ public final class BookingPages {
     public record BookingPage(Booking booking, Spike spike, String error, List<Booking.Event> history, String when,
                               String whenSpike, boolean canChange, boolean canCancel, List<WindowView> otherWindows,
                               Plan plan, List<Booking.Engineer> engineers, Record sections, Completing completing,
-                              String newerPath, List<String> conditions, List<SeriesPart> series) {
+                              String newerPath, List<String> conditions, List<SeriesPart> series, boolean justBooked,
+                              String googleUrl, String outlookUrl) {
     }
 
     /** One booking of the series this booking belongs to, its window in the viewer's zone. */
@@ -160,7 +161,7 @@ public final class BookingPages {
         if (result instanceof BookingService.Done done) {
             audit.record("booking.created", customer, "booking " + done.bookingId(), "spike " + spike.id() + ", window "
                     + form.window(), ClientAddress.of(ctx));
-            Flash.redirect(ctx, "/bookings/" + done.bookingId(), form.windows().size() == 1
+            Flash.redirect(ctx, "/bookings/" + done.bookingId() + "?booked=1", form.windows().size() == 1
                     ? "Your window is booked. Support will confirm it; add it to your calendar below."
                     : "Your " + form.windows().size() + " windows are booked as a series. Support will confirm each; add each to your calendar from its page.");
         } else if (result instanceof BookingService.Duplicate dup) {
@@ -322,7 +323,9 @@ public final class BookingPages {
                 planned == null || booking.conditions().isEmpty() ? List.of()
                         : planned.appliedConditions().stream().map(ltsportal.planner.Stop::condition).toList(),
                 series.stream().map(b -> new SeriesPart(b,
-                        WindowView.describe(b.windowStart(), b.windowEnd(), user.zone()), b.id() == booking.id())).toList()));
+                        WindowView.describe(b.windowStart(), b.windowEnd(), user.zone()), b.id() == booking.id())).toList(),
+                "1".equals(ctx.queryParam("booked")) && booking.status().active(),
+                invitations.googleUrl(booking), invitations.outlookUrl(booking)));
     }
 
     private void renderForm(Context ctx, int status, Spike spike, BookingForm form, Map<String, String> errors) {

@@ -10,6 +10,12 @@ public record Spike(long id, String name, String descriptionMarkdown, String des
                    LocalDate endsOn, ZoneId zone, String focus, WindowTemplate template, Set<LocalDate> blackoutDates,
                    int minNoticeBusinessDays, int horizonDays, int cancelCutoffHours, Status status,
                    boolean capacityFromStaffing, int maxBookingsPerOrganization, boolean allowParallel) {
+
+    /** "17 June 2026 to 30 June 2026": the spike's days as people read them. */
+    public String dates() {
+        return ltsportal.web.DateText.absoluteDate(startsOn) + " to " + ltsportal.web.DateText.absoluteDate(endsOn);
+    }
+
     /** How many active bookings an organization holds in a spike unless the manager says otherwise. */
     public static final int DEFAULT_MAX_BOOKINGS_PER_ORGANIZATION = 2;
 

@@ -33,9 +33,19 @@ public final class SpikePages {
     public record ListPage(List<Spike> spikes, List<Spike> past, Map<Long, Long> free, Map<Long, String> opensOn) {
     }
 
-    /** A spike's windows day by day in the chosen zone; a zone that is not known is said next to the selector. */
-    public record ShowPage(Spike spike, String zone, String zoneError, List<String> timeZones,
-                           Map<String, List<WindowView>> days, String rules) {
+    /**
+     * A spike's windows day by day in the chosen zone, as a slot picker; a zone that is not known is said next to the
+     * selector. {@code ours}: window id to the viewer's organization's active booking in it.
+     */
+    public record ShowPage(Spike spike, String zone, String zoneError, List<TimeZones.Option> timeZones,
+                           List<Day> days, String rules, Map<Long, Long> ours) {
+    }
+
+    /** One day of the slot picker: its heading, an anchor for the day list, its windows and how many are free. */
+    public record Day(String anchor, String label, String shortLabel, List<WindowView> windows) {
+        public long free() {
+            return windows.stream().filter(WindowView::bookable).count();
+        }
     }
 
     public void list(Context ctx) {
@@ -70,9 +80,11 @@ public final class SpikePages {
         ZoneId zone = tz.isEmpty() || !TimeZones.valid(tz) ? user.zone() : ZoneId.of(tz);
         in.check(tz.isEmpty() || TimeZones.valid(tz), "tz",
                 "We do not know the time zone \u201c" + Echo.clip(tz) + "\u201d; the windows show in " + zone.getId() + ".");
+        java.time.Instant at = spike.startsOn().atStartOfDay(spike.zone()).toInstant();
         Templates.render(ctx, in.valid() ? 200 : Form.INVALID, "spikes/show", new ShowPage(spike, zone.getId(),
-                in.errors().get("tz"), TimeZones.ALL,
-                byDay(WindowView.of(spike, spikes.windows(spike.id()), zone, clock.instant())), rules(spike)));
+                in.errors().get("tz"), TimeZones.options(at.isAfter(clock.instant()) ? at : clock.instant(), zone.getId()),
+                days(WindowView.of(spike, spikes.windows(spike.id()), zone, clock.instant())), rules(spike),
+                user.orgId() == null ? Map.of() : spikes.activeBookingsOf(spike.id(), user.orgId())));
     }
 
     /** Customers see open spikes only; staff also see drafts and closed ones. */
@@ -89,6 +101,16 @@ public final class SpikePages {
             throw new PageNotFound("There is nothing with this number.");
         }
     }
+
+    static List<Day> days(List<WindowView> views) {
+        List<Day> days = new java.util.ArrayList<>();
+        byDay(views).forEach((label, windows) -> days.add(new Day("day-" + windows.get(0).start().toLocalDate(), label,
+                SHORT_DAY.format(windows.get(0).start()), windows)));
+        return days;
+    }
+
+    private static final java.time.format.DateTimeFormatter SHORT_DAY =
+            java.time.format.DateTimeFormatter.ofPattern("EEE d MMM", java.util.Locale.ENGLISH);
 
     static Map<String, List<WindowView>> byDay(List<WindowView> views) {
         Map<String, List<WindowView>> days = new LinkedHashMap<>();

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -38,6 +39,16 @@ public final class Spikes {
     }
 
     /** Whether the organization holds (or held) a booking in the spike: its people may always open the spike's page. */
+    /** The organization's active bookings in the spike: window id to booking id. */
+    public Map<Long, Long> activeBookingsOf(long spikeId, long orgId) {
+        Map<Long, Long> ours = new java.util.HashMap<>();
+        db.select(ltsportal.db.Tables.BOOKING.WINDOW_ID, ltsportal.db.Tables.BOOKING.ID).from(ltsportal.db.Tables.BOOKING)
+                .where(ltsportal.db.Tables.BOOKING.SPIKE_ID.eq(spikeId), ltsportal.db.Tables.BOOKING.ORG_ID.eq(orgId),
+                        ltsportal.db.Tables.BOOKING.STATUS.in(BookingStatus.activeKeys()))
+                .forEach(r -> ours.putIfAbsent(r.value1(), r.value2()));
+        return ours;
+    }
+
     public boolean bookedBy(long spikeId, Long orgId) {
         return orgId != null && db.fetchExists(ltsportal.db.Tables.BOOKING,
                 ltsportal.db.Tables.BOOKING.SPIKE_ID.eq(spikeId).and(ltsportal.db.Tables.BOOKING.ORG_ID.eq(orgId)));

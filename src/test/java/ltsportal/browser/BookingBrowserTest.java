@@ -36,10 +36,15 @@ class BookingBrowserTest extends BrowserJourney {
         driver.findElement(By.linkText("Support spikes")).click();
         driver.findElement(By.linkText("18.11 LTS upgrade spike")).click();
         WebElement first = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("tr.window[data-availability='available']")));
-        assertTrue(first.getText().contains("America/New_York (UTC-04:00)"), "the customer's own zone: " + first.getText());
-        String chosenTime = first.findElement(By.cssSelector("td.time strong")).getText();
-        first.findElement(By.linkText("Book")).click();
+                By.cssSelector("li.window[data-availability='available']")));
+        WebElement day = first.findElement(By.xpath("ancestor::section[1]"));
+        assertTrue(day.findElement(By.cssSelector(".zone-note")).getText().contains("America/New_York (UTC-04:00)"),
+                "the customer's own zone: " + day.getText());
+        String chosenTime = first.findElement(By.cssSelector(".time")).getText();
+        WebElement book = first.findElement(By.cssSelector("a.slot.bookable"));
+        assertTrue(book.getAttribute("aria-label").startsWith("Book ") && book.getAttribute("aria-label").contains(chosenTime),
+                "the link says what it books: " + book.getAttribute("aria-label"));
+        book.click();
 
         browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("instanceName"))).sendKeys("git-ci.globex.test"); // Globex's git.globex.test holds a booking already
         new Select(driver.findElement(By.id("deployment"))).selectByValue("helm");
