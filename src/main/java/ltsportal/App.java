@@ -146,7 +146,8 @@ public final class App {
                 deps.demo() ? java.util.Set.copyOf(DemoAccounts.emails()) : java.util.Set.of());
         var challenges = new SignInChallenges(deps.db(), deps.clock());
         var loginPages = new LoginPages(new SignIn(users, sessions, throttle, audit), sessions, audit, cookies, deps.clock(),
-                deps.demo() ? DemoAccounts.emails() : List.of(), secondFactor, challenges);
+                deps.demo() ? DemoAccounts.emails() : List.of(), secondFactor, challenges)
+                .landing(new ltsportal.spikes.BookingLanding(deps.db()));
         var accounts = new Routes.AccountFeatures(
                 loginPages,
                 new SignupPages(new Signup(deps.db(), users, invitations, deps.clock(), emailTokens, accountMail), invitations, sessions,

@@ -20,6 +20,7 @@ public final class LoginPages {
     private final List<String> demoAccounts;
 
     private final SecondFactor secondFactor;
+    private Landing landing = Landing.PROFILE;
     private final SignInChallenges challenges;
 
     public LoginPages(SignIn signIn, Sessions sessions, AuditLog audit, SessionCookies cookies, Clock clock,
@@ -131,11 +132,15 @@ public final class LoginPages {
         return minutes + " minutes";
     }
 
-    static String next(String next, User user) {
+    /** Where to go after signing in: the page asked for, if it is one of ours, else where the user's role lands. */
+    String next(String next, User user) {
         String safe = Auth.safeNext(next);
-        if (safe != null) {
-            return safe;
-        }
-        return user.role() == Role.ADMIN ? "/admin/users" : "/account";
+        return safe != null ? safe : landing.pathFor(user);
+    }
+
+    /** Where people land after signing in; set once, when the app is built. */
+    public LoginPages landing(Landing landing) {
+        this.landing = landing;
+        return this;
     }
 }

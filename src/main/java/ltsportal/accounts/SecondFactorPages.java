@@ -152,7 +152,7 @@ public final class SecondFactorPages {
         audit.record("login.success", user, user.email(), "password and authenticator app (just set up)", ClientAddress.of(ctx));
         cookies.setSession(ctx, sessionId);
         ctx.header("Cache-Control", "no-store");
-        Templates.render(ctx, "accounts/recovery-codes", new RecoveryCodesPage(codes, LoginPages.next(c.next(), user)));
+        Templates.render(ctx, "accounts/recovery-codes", new RecoveryCodesPage(codes, login.next(c.next(), user)));
     }
 
     // ---- one's own --------------------------------------------------------------------------------

@@ -158,8 +158,8 @@ class SecondFactorHttpTest extends OnBothDatabases {
         casey.get("/account/two-factor");
         portal.clock.advance(Duration.ofMinutes(1));
         assertEquals(303, casey.post("/account/two-factor/disable", Map.of("code", code(secret))).statusCode());
-        assertEquals("/account", firstStep("customer@demo.test"), "turned off: the password is enough again");
-        assertEquals("/account", firstStep("engineer@demo.test"), "demo staff are exempt: trying the demo stays one password");
+        assertEquals("/bookings", firstStep("customer@demo.test"), "turned off: the password is enough again");
+        assertEquals("/bookings?mine=true", firstStep("engineer@demo.test"), "demo staff are exempt: trying the demo stays one password");
     }
 
     @Test

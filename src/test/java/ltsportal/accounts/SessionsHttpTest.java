@@ -24,7 +24,7 @@ class SessionsHttpTest extends OnBothDatabases {
         visitor.setCookie("portal_session", "attacker-chosen-session-id-0000000000000000");
         var response = visitor.post("/login", login("customer@demo.test", TestPortal.DEMO_PASSWORD));
         assertEquals(303, response.statusCode());
-        assertEquals("/account", response.headers().firstValue("Location").orElse(""));
+        assertEquals("/bookings", response.headers().firstValue("Location").orElse(""));
         String cookie = response.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("portal_session=")).findFirst().orElseThrow();
         assertTrue(cookie.contains("HttpOnly"), cookie);
@@ -118,11 +118,28 @@ class SessionsHttpTest extends OnBothDatabases {
     }
 
     @Test
+    void eachRoleLandsWhereItsWorkIsAfterSigningIn() {
+        Map<String, String> landings = Map.of("customer@demo.test", "/bookings", "engineer@demo.test", "/bookings?mine=true",
+                "manager@demo.test", "/bookings?status=requested", "admin@demo.test", "/admin/users");
+        landings.forEach((email, path) -> assertEquals(path, portal.visitor().post("/login", Map.of("email", email,
+                "password", TestPortal.DEMO_PASSWORD)).headers().firstValue("Location").orElse(""), email));
+        portal.db.update(ltsportal.db.Tables.BOOKING).set(ltsportal.db.Tables.BOOKING.STATUS, "cancelled")
+                .where(ltsportal.db.Tables.BOOKING.ORG_ID.eq(portal.db.select(ltsportal.db.Tables.APP_USER.ORG_ID)
+                        .from(ltsportal.db.Tables.APP_USER).where(ltsportal.db.Tables.APP_USER.EMAIL.eq("customer@demo.test"))))
+                .execute();
+        assertEquals("/spikes", portal.visitor().post("/login", Map.of("email", "customer@demo.test", "password", TestPortal.DEMO_PASSWORD))
+                .headers().firstValue("Location").orElse(""), "an organization without active bookings lands on the open spikes");
+        var asked = portal.visitor().post("/login", Map.of("email", "manager@demo.test", "password", TestPortal.DEMO_PASSWORD,
+                "next", "/manage/spikes"));
+        assertEquals("/manage/spikes", asked.headers().firstValue("Location").orElse(""), "a page asked for still wins");
+    }
+
+    @Test
     void nextNeverLeadsToAnotherSite() {
         for (String next : new String[]{"https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)"}) {
             var in = portal.visitor().post("/login", Map.of("email", "customer@demo.test",
                     "password", TestPortal.DEMO_PASSWORD, "next", next));
-            assertEquals("/account", in.headers().firstValue("Location").orElse(""), next);
+            assertEquals("/bookings", in.headers().firstValue("Location").orElse(""), next);
         }
     }
 }

@@ -31,7 +31,7 @@ class BookingBrowserTest extends BrowserJourney {
         driver.findElement(By.id("email")).sendKeys("customer2@demo.test");
         driver.findElement(By.id("password")).sendKeys(TestPortal.DEMO_PASSWORD);
         driver.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
-        browser.waiting().until(ExpectedConditions.urlContains("/account"));
+        browser.waiting().until(ExpectedConditions.urlContains("/bookings"));
 
         driver.findElement(By.linkText("Support spikes")).click();
         driver.findElement(By.linkText("18.11 LTS upgrade spike")).click();

@@ -38,7 +38,7 @@ class SlotPickerBrowserTest extends BrowserJourney {
         driver.manage().window().setSize(new Dimension(390, 844));
         driver.get(portal.url("/login"));
         tabTo("#email").sendKeys("customer2@demo.test" + Keys.TAB + TestPortal.DEMO_PASSWORD + Keys.ENTER);
-        browser.waiting().until(ExpectedConditions.urlContains("/account"));
+        browser.waiting().until(ExpectedConditions.urlContains("/bookings"));
 
         driver.get(portal.url("/spikes/1"));
         WebElement zone = tabTo("#tz");
