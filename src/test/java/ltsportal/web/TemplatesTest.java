@@ -23,7 +23,7 @@ class TemplatesTest {
             "catalog/line.html: ${line.notesHtml()}",
             "planner/hop.html: ${hop.stop().reasonHtml()}",
             "planner/hop.html: ${a.messageHtml()}",
-            "planner/hop.html: ${l.notesHtml()}",
+            "planner/hop.html: ${l.notesHtmlEmbedded()}", // the sanitized notes with a [a-z0-9-] prefix in ids and #links
             "spikes/show.html: ${spike.descriptionHtml()}",
             "spikes/manage-edit.html: ${spike.descriptionHtml()}",
             "spikes/booking.html: ${completing.notesHtml()}"); // Completion.notesHtml: Markdown.toSafeHtml
