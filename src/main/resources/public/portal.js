@@ -13,6 +13,13 @@ document.addEventListener('DOMContentLoaded', function () {
     input.addEventListener('focus', function () { input.select(); });
   });
 
+  // A form that destroys something asks first (data-confirm holds the question); without script it just goes.
+  document.querySelectorAll('form[data-confirm]').forEach(function (form) {
+    form.addEventListener('submit', function (event) {
+      if (!window.confirm(form.getAttribute('data-confirm'))) { event.preventDefault(); }
+    });
+  });
+
   // Time zone selects with no choice yet default to the browser's own zone.
   document.querySelectorAll('select[data-default-from-browser="true"]').forEach(function (select) {
     try {

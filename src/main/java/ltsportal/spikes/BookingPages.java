@@ -8,7 +8,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +108,7 @@ public final class BookingPages {
 
     /** The bookings list: filtered by spike and status for everyone, by "unstaffed" and "mine" for staff. */
     public record BookingsPage(List<Booking> bookings, Map<Long, List<Booking.Engineer>> engineers, List<Spike> spikes,
-                               String spike, String status, boolean unstaffed, boolean mine, List<String> statuses) {
+                               String spike, String status, boolean unstaffed, boolean mine, List<BookingStatus> statuses) {
     }
 
     public void form(Context ctx) {
@@ -191,7 +190,7 @@ public final class BookingPages {
                 .toList();
         Templates.render(ctx, "spikes/bookings", new BookingsPage(shown,
                 user.staff() ? engineers : Map.of(), user.staff() ? spikes.all() : spikes.open(), spike, status, unstaffed, mine,
-                Arrays.stream(BookingStatus.values()).map(BookingStatus::key).toList()));
+                List.of(BookingStatus.values())));
     }
 
     public void show(Context ctx) {

@@ -38,6 +38,17 @@ public enum BookingStatus {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The status as people read it ("Waiting for confirmation"); the key stays in URLs, classes and the API. */
+    public String label() {
+        return switch (this) {
+            case REQUESTED -> "Waiting for confirmation";
+            case CONFIRMED -> "Confirmed";
+            case STAFFED -> "Confirmed, engineers assigned";
+            case COMPLETED -> "Completed";
+            case CANCELLED -> "Cancelled";
+        };
+    }
+
     public static BookingStatus of(String key) {
         return valueOf(key.toUpperCase(Locale.ROOT));
     }

@@ -36,7 +36,7 @@ class AssistanceBrowserTest extends BrowserJourney {
         var driver = browser.driver;
         var old = driver.findElement(By.tagName("html"));
         driver.findElement(By.id(buttonId)).click();
-        browser.waiting().until(ExpectedConditions.stalenessOf(old));
+        browser.waitUntilGone(old);
         browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("flash")));
     }
 
@@ -93,7 +93,7 @@ class AssistanceBrowserTest extends BrowserJourney {
         assertEquals("approved", text("review-status"));
         flashAfter("confirm-button");
         String status = text("booking-status");
-        assertTrue(status.equals("confirmed") || status.equals("staffed"), status);
+        assertTrue(status.equals("Confirmed") || status.equals("Confirmed, engineers assigned"), status);
         assertTrue(driver.findElement(By.id("history")).getText().contains("review-approved"));
     }
 }

@@ -67,7 +67,7 @@ class BookingBrowserTest extends BrowserJourney {
                 driver.findElement(By.id("flash")).getText());
         assertEquals(2, driver.findElements(By.cssSelector("#series li")).size());
         assertTrue(driver.findElement(By.id("when")).getText().contains(chosenTime), driver.findElement(By.id("when")).getText());
-        assertEquals("requested", driver.findElement(By.id("booking-status")).getText());
+        assertEquals("Waiting for confirmation", driver.findElement(By.id("booking-status")).getText());
         assertTrue(driver.findElement(By.id("path")).getText().startsWith("17.3.7 → 17.5.5"), driver.findElement(By.id("path")).getText());
         assertTrue(driver.findElements(By.cssSelector("ol.hops-brief li")).size() >= 5);
 
@@ -88,7 +88,10 @@ class BookingBrowserTest extends BrowserJourney {
         assertEquals(2, driver.findElements(By.cssSelector("#series li")).size(), "still one of a series of two");
         driver.findElement(By.id("seriesReason")).sendKeys("we postpone the upgrade");
         driver.findElement(By.id("cancel-series-button")).click();
-        browser.waiting().until(ExpectedConditions.textToBe(By.id("booking-status"), "cancelled"));
+        var question = browser.waiting().until(ExpectedConditions.alertIsPresent());
+        assertTrue(question.getText().startsWith("Cancel every window of this series?"), question.getText());
+        question.accept();
+        browser.waiting().until(ExpectedConditions.textToBe(By.id("booking-status"), "Cancelled"));
         assertEquals(2, driver.findElements(By.cssSelector("#series li .booking-status.cancelled")).size(), "both parts cancelled");
         assertTrue(driver.findElements(By.id("ics-link")).isEmpty(), "a cancelled booking offers no calendar add");
     }

@@ -31,7 +31,7 @@ class CatalogBrowserTest extends BrowserJourney {
         driver.findElement(By.id("version")).sendKeys("18.11.2");
         driver.findElement(By.cssSelector("form.check-form button[type=submit]")).click();
         // The first answer belongs to the page being replaced: wait until it is gone, then read the new one.
-        browser.waiting().until(ExpectedConditions.stalenessOf(answer));
+        browser.waitUntilGone(answer);
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("answer"), "is supported"));
         assertTrue(driver.findElement(By.id("answer")).getAttribute("class").contains("good"));
     }

@@ -42,6 +42,27 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until {@code element} has left the document (the page it was on is gone). Chromium sometimes answers a
+     * look at a node of a page being replaced with "does not belong to the document" instead of a stale reference:
+     * both mean gone.
+     */
+    public void waitUntilGone(org.openqa.selenium.WebElement element) {
+        waiting().until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
+    }
+
     public WebDriverWait waiting() {
         return new WebDriverWait(driver, Duration.ofSeconds(10));
     }
