@@ -33,7 +33,7 @@ class SeriesBookingHttpTest extends OnBothDatabases {
     private long bookingIn(Map<String, String> form, WebClient casey, String... extra) {
         var sent = casey.postMulti("/spikes/1/bookings", form, "seriesWindows", extra);
         assertEquals(303, sent.statusCode(), sent.body());
-        return Long.parseLong(sent.headers().firstValue("Location").orElseThrow().replaceAll("\\D", ""));
+        return Long.parseLong(sent.headers().firstValue("Location").orElseThrow().replaceAll("^/bookings/(\\d+).*$", "$1"));
     }
 
     @Test

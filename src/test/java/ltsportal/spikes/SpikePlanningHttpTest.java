@@ -243,7 +243,7 @@ class SpikePlanningHttpTest extends OnBothDatabases {
         Map<String, String> form = bookingForm(casey, freeWindow(11), "gitlab-zd.acme.test");
         var sent = casey.postMulti("/spikes/1/bookings", withZeroDowntime(form), "conditions", "multiple-rails-nodes");
         assertEquals(303, sent.statusCode(), sent.body());
-        long id = Long.parseLong(sent.headers().firstValue("Location").orElseThrow().replaceAll("\\D", ""));
+        long id = Long.parseLong(sent.headers().firstValue("Location").orElseThrow().replaceAll("^/bookings/(\\d+).*$", "$1"));
         var row = portal.db.selectFrom(BOOKING).where(BOOKING.ID.eq(id)).fetchSingle();
         assertEquals("multiple-rails-nodes", row.getConditions());
         assertTrue(row.getZeroDowntime());
