@@ -108,7 +108,8 @@ public final class BookingPages {
 
     /** The bookings list: filtered by spike and status for everyone, by "unstaffed" and "mine" for staff. */
     public record BookingsPage(List<Booking> bookings, Map<Long, List<Booking.Engineer>> engineers, List<Spike> spikes,
-                               String spike, String status, boolean unstaffed, boolean mine, List<BookingStatus> statuses) {
+                               String spike, String status, boolean unstaffed, boolean mine, List<BookingStatus> statuses,
+                               String day, String dayError) {
     }
 
     public void form(Context ctx) {
@@ -178,6 +179,16 @@ public final class BookingPages {
         String status = in.text("status");
         boolean unstaffed = user.staff() && in.text("unstaffed").equals("true");
         boolean mine = user.staff() && in.text("mine").equals("true");
+        String day = in.text("day");
+        LocalDate onDay = null;
+        if (!day.isEmpty()) {
+            try {
+                onDay = LocalDate.parse(day);
+            } catch (java.time.format.DateTimeParseException e) {
+                in.check(false, "day", "Give the window's day as a date, such as 2026-06-18, or leave it empty.");
+            }
+        }
+        LocalDate windowDay = onDay;
         List<Booking> all = bookings.list(user);
         Map<Long, Set<Long>> engineerIds = new HashMap<>();
         var engineers = bookings.engineersOf(all.stream().map(Booking::id).toList(), engineerIds);
@@ -187,10 +198,11 @@ public final class BookingPages {
                 .filter(b -> !unstaffed || (b.status().active() && engineers.getOrDefault(b.id(), List.of()).stream()
                         .noneMatch(e -> e.role().equals("primary"))))
                 .filter(b -> !mine || engineerIds.getOrDefault(b.id(), Set.of()).contains(user.id()))
+                .filter(b -> windowDay == null || b.windowStart().atZone(user.zone()).toLocalDate().equals(windowDay))
                 .toList();
-        Templates.render(ctx, "spikes/bookings", new BookingsPage(shown,
+        Templates.render(ctx, in.valid() ? 200 : Form.INVALID, "spikes/bookings", new BookingsPage(shown,
                 user.staff() ? engineers : Map.of(), user.staff() ? spikes.all() : spikes.open(), spike, status, unstaffed, mine,
-                List.of(BookingStatus.values())));
+                List.of(BookingStatus.values()), ltsportal.notes.Echo.clip(day), in.errors().get("day")));
     }
 
     public void show(Context ctx) {

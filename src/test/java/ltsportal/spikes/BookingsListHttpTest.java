@@ -1,0 +1,61 @@
+package ltsportal.spikes;
+
+import static ltsportal.db.Tables.BOOKING;
+import static ltsportal.db.Tables.SPIKE_WINDOW;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.ZoneId;
+import ltsportal.support.TestPortal;
+import ltsportal.support.WebClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The bookings list filtered by the window's day, in the reader's zone; a day that is not a date says so (issue 16). */
+@Tag("functional")
+class BookingsListHttpTest {
+    private TestPortal portal;
+
+    @BeforeEach
+    void start() {
+        portal = TestPortal.at("2026-06-01T12:00:00Z");
+    }
+
+    @AfterEach
+    void stop() {
+        portal.close();
+    }
+
+    private static int rows(String body) {
+        return body.split("data-booking=", -1).length - 1;
+    }
+
+    @Test
+    void theWindowDayFilterShowsThatDaysBookingsOnly() {
+        WebClient manager = portal.signedIn("manager@demo.test");
+        var first = portal.db.select(BOOKING.ID, SPIKE_WINDOW.STARTS_AT).from(BOOKING).join(SPIKE_WINDOW).on(SPIKE_WINDOW.ID.eq(BOOKING.WINDOW_ID))
+                .orderBy(SPIKE_WINDOW.STARTS_AT).limit(1).fetchSingle();
+        // the manager's own zone decides the day
+        String zone = portal.db.select(ltsportal.db.Tables.APP_USER.TIME_ZONE).from(ltsportal.db.Tables.APP_USER)
+                .where(ltsportal.db.Tables.APP_USER.EMAIL.eq("manager@demo.test")).fetchSingle().value1();
+        var day = first.value2().toInstant().atZone(ZoneId.of(zone)).toLocalDate();
+        int expected = (int) portal.db.select(SPIKE_WINDOW.STARTS_AT).from(BOOKING).join(SPIKE_WINDOW).on(SPIKE_WINDOW.ID.eq(BOOKING.WINDOW_ID))
+                .fetch(r -> r.value1().toInstant().atZone(ZoneId.of(zone)).toLocalDate()).stream().filter(day::equals).count();
+        var page = manager.get("/bookings?day=" + day);
+        assertEquals(200, page.statusCode());
+        assertEquals(expected, rows(page.body()));
+        assertTrue(page.body().contains("data-booking=\"" + first.value1() + "\""));
+        assertTrue(rows(manager.get("/bookings").body()) > expected, "the unfiltered list holds other days too");
+        assertTrue(page.body().contains("type=\"date\" name=\"day\" id=\"day\" value=\"" + day + "\""), "the day is kept in the field");
+    }
+
+    @Test
+    void aDayThatIsNotADateIsSaidNextToTheFieldAndKept() {
+        var page = portal.signedIn("manager@demo.test").get("/bookings?day=tomorrow");
+        assertEquals(400, page.statusCode());
+        assertTrue(page.body().contains("id=\"day-error\"") && page.body().contains("such as 2026-06-18"));
+        assertTrue(page.body().contains("type=\"text\" name=\"day\" id=\"day\" value=\"tomorrow\""), "what was typed is kept, in a text field since a date field cannot hold it");
+    }
+}
