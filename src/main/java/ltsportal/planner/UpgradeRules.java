@@ -8,10 +8,6 @@ import java.util.List;
  */
 public record UpgradeRules(List<Stop> stops, List<Alert> alerts, Pace pace) {
 
-    public UpgradeRules(List<Stop> stops, List<Alert> alerts) {
-        this(stops, alerts, Pace.DEFAULT);
-    }
-
     public List<Stop> conditionalStops() {
         return stops.stream().filter(Stop::conditional).toList();
     }

@@ -9,11 +9,6 @@ public record Booking(long id, long spikeId, String spikeName, long windowId, In
                       String cancelReason, int icsSequence, Instant createdAt, Instant updatedAt, Outcome outcome,
                       String conditions, boolean zeroDowntime, Long seriesId) {
 
-    /** Whether this booking is one part of a series of windows booked together. */
-    public boolean inSeries() {
-        return seriesId != null;
-    }
-
     /** The planner's query for the plan this booking keeps: its versions, edition, deployment, conditions and zero downtime. */
     public String planQuery() {
         // The planner has no "source" deployment: such a booking links to the default commands.
