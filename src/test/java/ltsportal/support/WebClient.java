@@ -123,6 +123,31 @@ public final class WebClient {
         return response;
     }
 
+    /**
+     * Sends only the headers of a multipart upload declaring {@code declaredLength} bytes, with this
+     * visitor's cookies, and returns the status line's code: a refusal from the headers alone is read
+     * before any body is sent, so it cannot race the server closing the connection mid-body.
+     */
+    public int uploadHeadersOnly(String path, long declaredLength) {
+        URI uri = URI.create(urls.apply(path));
+        String cookie = cookies.getCookieStore().get(uri).stream().map(HttpCookie::toString).collect(Collectors.joining("; "));
+        try (var socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(30_000);
+            String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: " + declaredLength
+                    + (cookie.isEmpty() ? "" : "\r\nCookie: " + cookie) + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            if (status == null || !status.startsWith("HTTP/1.1 ")) {
+                throw new IllegalStateException("not an HTTP answer: " + status);
+            }
+            return Integer.parseInt(status.substring(9, 12));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A download, byte for byte. */
     public HttpResponse<byte[]> download(String path) {
         try {
