@@ -119,10 +119,11 @@ public final class App {
         var revision = CatalogRevisions.Revision.of(deps.catalog());
         var check = new SupportCheck(deps.catalog());
         var planner = new Planner(deps.catalog(), deps.content().upgradeRules());
+        var timeline = new TimelineChart(deps.catalog(), deps.clock());
         var features = new Routes.Features(
-                new CatalogPages(deps.catalog(), check, deps.clock()),
+                new CatalogPages(deps.catalog(), check, timeline, deps.clock()),
                 new CatalogApi(deps.catalog(), check, deps.clock(), revision, deps.baseUrl()),
-                new TimelineChart(deps.catalog(), deps.clock()),
+                timeline,
                 new Feeds(deps.catalog(), deps.clock(), deps.baseUrl(), revision),
                 new PlanPages(planner, deps.content().upgradeRules(), deps.clock(), deps.baseUrl()),
                 new PlanApi(planner, deps.clock(), deps.baseUrl()));

@@ -17,11 +17,13 @@ public final class CatalogPages {
 
     private final Catalog catalog;
     private final SupportCheck check;
+    private final TimelineChart timeline;
     private final Clock clock;
 
-    public CatalogPages(Catalog catalog, SupportCheck check, Clock clock) {
+    public CatalogPages(Catalog catalog, SupportCheck check, TimelineChart timeline, Clock clock) {
         this.catalog = catalog;
         this.check = check;
+        this.timeline = timeline;
         this.clock = clock;
     }
 
@@ -30,7 +32,9 @@ public final class CatalogPages {
                            String version, CheckAnswerText answer) {
     }
 
-    public record LifecyclePage(DateText dates, boolean staleData, List<LineStatus> recent, List<LineStatus> older) {
+    /** {@code timelineSvg} is drawn by {@link TimelineChart} with every text XML-escaped; {@code timeline} says it as a table. */
+    public record LifecyclePage(DateText dates, boolean staleData, List<LineStatus> recent, List<LineStatus> older,
+                                String timelineSvg, List<TimelineChart.Row> timeline) {
     }
 
     public record LinePage(DateText dates, boolean staleData, LineStatus s, ReleaseLine line) {
@@ -54,7 +58,7 @@ public final class CatalogPages {
         List<LineStatus> ended = all.stream().filter(s -> s.phase() == Phase.END_OF_LIFE).toList();
         List<LineStatus> older = ended.subList(Math.min(RECENT_ENDED_SHOWN, ended.size()), ended.size());
         Templates.render(ctx, "catalog/lifecycle", new LifecyclePage(new DateText(today), stale(today),
-                all.stream().filter(s -> !older.contains(s)).toList(), older));
+                all.stream().filter(s -> !older.contains(s)).toList(), older, timeline.inlineSvg(today), timeline.rows(today)));
     }
 
     public void line(Context ctx) {

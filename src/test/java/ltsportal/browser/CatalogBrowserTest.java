@@ -2,6 +2,7 @@ package ltsportal.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import ltsportal.support.BrowserJourney;
 import org.junit.jupiter.api.Tag;
@@ -41,11 +42,14 @@ class CatalogBrowserTest extends BrowserJourney {
         var driver = browser.driver;
         driver.get(portal.url("/gitlab"));
         WebElement chart = browser.waiting().until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("figure.timeline img")));
-        browser.waiting().until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d)
-                .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", chart));
-        assertEquals(960L, ((org.openqa.selenium.JavascriptExecutor) driver)
-                .executeScript("return arguments[0].naturalWidth", chart));
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("figure.timeline svg[role='img']")));
+        assertTrue(chart.getSize().getWidth() > 600, "the inline chart fills the page's width: " + chart.getSize());
+        assertEquals(chart.findElements(By.cssSelector("g.line")).size(),
+                driver.findElements(By.cssSelector("details.timeline-text tbody tr")).size());
+        WebElement asTable = driver.findElement(By.cssSelector("details.timeline-text"));
+        assertFalse(asTable.findElement(By.tagName("table")).isDisplayed());
+        asTable.findElement(By.tagName("summary")).click();
+        assertTrue(asTable.findElement(By.tagName("table")).isDisplayed(), "the text alternative opens");
 
         WebElement lts = driver.findElement(By.cssSelector("#lifecycle tr[data-cycle='18.11']"));
         assertTrue(lts.getText().contains("LTS"), lts.getText());

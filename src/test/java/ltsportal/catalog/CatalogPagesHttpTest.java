@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import ltsportal.support.TestPortal;
@@ -91,9 +92,8 @@ class CatalogPagesHttpTest {
         assertEquals(200, response.statusCode());
         String body = response.body();
         assertEquals(66, count(body, "data-cycle=\""));
-        assertTrue(body.contains("<img src=\"/gitlab/timeline.svg\""));
         assertTrue(body.contains("Show older release lines"));
-        String visible = body.substring(0, body.indexOf("<details"));
+        String visible = body.substring(0, body.indexOf("<details class=\"older\""));
         assertTrue(visible.contains("data-cycle=\"19.0\""));
         assertTrue(visible.contains("data-cycle=\"18.11\""));
         assertFalse(visible.contains("data-cycle=\"16.0\""), "long-ended lines fold behind 'show older'");
@@ -108,10 +108,10 @@ class CatalogPagesHttpTest {
     void aSupportedLtsLineBehindManyEndedLinesIsNeverFolded() {
         try (TestPortal march = TestPortal.at("2026-03-01T12:00:00Z")) {
             String body = march.get("/gitlab").body();
-            String visible = body.substring(0, body.indexOf("<details"));
+            String visible = body.substring(0, body.indexOf("<details class=\"older\""));
             assertTrue(visible.contains("data-cycle=\"17.11\""), "17.11 is in long-term support until April 2026");
             assertFalse(visible.contains("data-cycle=\"18.0\""), "seven ended lines stand between: the seventh folds");
-            assertTrue(body.substring(body.indexOf("<details")).contains("data-cycle=\"18.0\""));
+            assertTrue(body.substring(body.indexOf("<details class=\"older\"")).contains("data-cycle=\"18.0\""));
         }
     }
 
@@ -148,13 +148,70 @@ class CatalogPagesHttpTest {
             Element g = (Element) groups.item(i);
             if (g.getAttribute("class").contains("lts")) {
                 lts++;
-                assertEquals("18.11", g.getAttribute("data-cycle"));
+                assertEquals("18.11", g.getAttribute("data-line"));
             }
         }
         assertEquals(1, lts);
         // On 1 June 2026: 19.1 to 19.3 upcoming; 19.0, 18.11 (LTS), 18.10 maintained; then the last four ended.
         assertEquals(3 + 3 + TimelineChart.ENDED_SHOWN, groups.getLength());
         assertTrue(response.body().contains("class=\"today\""));
+    }
+
+    @Test
+    void theLifecyclePageDrawsTheTimelineInlineWithALegendAndTheSameDataAsATable() throws Exception {
+        String body = portal.get("/gitlab").body();
+        String svg = body.substring(body.indexOf("<svg"), body.indexOf("</svg>") + "</svg>".length());
+        Document chart = xml(svg);
+        assertEquals("img", chart.getDocumentElement().getAttribute("role"));
+        assertEquals("GitLab release lines: support timeline as of 1 Jun 2026", titleOf(chart));
+        NodeList bars = chart.getElementsByTagName("rect");
+        boolean tooltip = false;
+        for (int i = 0; i < bars.getLength(); i++) {
+            tooltip |= bars.item(i).getTextContent().equals("18.11 LTS, long-term support: 21 May 2026 to 16 Apr 2027");
+        }
+        assertTrue(tooltip, "each bar says its line, phase and dates in a tooltip");
+        assertFalse(svg.contains("Security fixes only</text>"), "the inline chart leaves its legend to the page");
+        String legend = body.substring(body.indexOf("<ul class=\"timeline-legend\""), body.indexOf("</ul>", body.indexOf("timeline-legend")));
+        for (String item : List.of("Maintained (bug and security fixes)", "Security fixes only", "Long-term support", "Today")) {
+            assertTrue(legend.contains(item), item);
+        }
+        String table = body.substring(body.indexOf("<details class=\"timeline-text\""), body.indexOf("</details>", body.indexOf("timeline-text")));
+        assertEquals(chart.getElementsByTagName("g").getLength(), count(table, "<th scope=\"row\">"), "a row for every bar");
+        assertTrue(table.contains("Long-term support, 21 May 2026 to 16 Apr 2027"), table);
+        assertTrue(table.contains("End of life"), "ended lines are said to be ended");
+    }
+
+    @Test
+    void theTimelineUsesAmberAndRedForNothingAndItsTextMeetsContrast() throws Exception {
+        String svg = portal.get("/gitlab/timeline.svg").body();
+        for (String amberOrRed : List.of("#f9a825", "#c62828", "#777\"")) {
+            assertFalse(svg.contains(amberOrRed), amberOrRed + " meant something else, or was too faint");
+        }
+        Document chart = xml(svg);
+        NodeList texts = chart.getElementsByTagName("text");
+        for (int i = 0; i < texts.getLength(); i++) {
+            String fill = ((Element) texts.item(i)).getAttribute("fill");
+            assertTrue(contrastOnWhite(fill) >= 4.5, fill + " on white for " + texts.item(i).getTextContent());
+        }
+    }
+
+    private static String titleOf(Document chart) {
+        return chart.getElementsByTagName("title").item(0).getTextContent();
+    }
+
+    /** WCAG 2.x contrast ratio of a #rrggbb or #rgb colour against white. */
+    private static double contrastOnWhite(String hex) {
+        String h = hex.substring(1);
+        if (h.length() == 3) {
+            h = "" + h.charAt(0) + h.charAt(0) + h.charAt(1) + h.charAt(1) + h.charAt(2) + h.charAt(2);
+        }
+        double l = 0;
+        double[] weights = {0.2126, 0.7152, 0.0722};
+        for (int i = 0; i < 3; i++) {
+            double c = Integer.parseInt(h.substring(2 * i, 2 * i + 2), 16) / 255.0;
+            l += weights[i] * (c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
+        }
+        return 1.05 / (l + 0.05);
     }
 
     @Test

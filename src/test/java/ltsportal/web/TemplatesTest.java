@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Templates escape: th:utext is allowed only for Markdown HTML that went through the sanitizer. */
+/**
+ * Templates escape: th:utext is allowed only for Markdown HTML that went through the sanitizer, and for
+ * the timeline's SVG, which the server draws with every text escaped.
+ */
 class TemplatesTest {
     /** Every unescaped output in the templates, each a field filled by Markdown.toSafeHtml at content load. */
     private static final List<String> ALLOWED = List.of(
@@ -21,6 +24,7 @@ class TemplatesTest {
             "assistance/review.html: ${r.planHtml()}",
             "assistance/review.html: ${r.rollbackHtml()}",
             "catalog/line.html: ${line.notesHtml()}",
+            "catalog/lifecycle.html: ${timelineSvg}", // TimelineChart.inlineSvg: drawn on the server, every text XML-escaped
             "planner/hop.html: ${hop.stop().reasonHtml()}",
             "planner/hop.html: ${a.messageHtml()}",
             "planner/hop.html: ${l.notesHtmlEmbedded()}", // the sanitized notes with a [a-z0-9-] prefix in ids and #links
