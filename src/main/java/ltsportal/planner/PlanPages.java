@@ -51,7 +51,7 @@ public final class PlanPages {
     }
 
     /** The planner's form, and the plan once the form asks for one that exists. */
-    public record PlanPage(DateText dates, List<Stop> conditionalStops, PlanForm form, Plan plan, InstallView install) {
+    public record PlanPage(DateText dates, Planner.ConditionalChoices conditions, PlanForm form, Plan plan, InstallView install) {
     }
 
     private void render(Context ctx, String template) {
@@ -67,7 +67,7 @@ public final class PlanPages {
             }
         }
         Templates.render(ctx, form.errors().isEmpty() ? 200 : Form.INVALID, template, new PlanPage(new DateText(today),
-                rules.conditionalStops(), form, plan, new InstallView(form.editionChoice(), form.deploymentChoice())));
+                planner.conditionalChoices(form.from(), form.to()), form, plan, new InstallView(form.editionChoice(), form.deploymentChoice())));
     }
 
     /** What the templates call to show install commands for the chosen deployment and edition. */

@@ -48,14 +48,45 @@ public final class Planner {
         return catalog.product().dataAsOf();
     }
 
-    /** The stops that apply only to some instances, in version order: what a form asks the customer about. */
     /** The pace the booking form's fit check assumes (content, the portal's own assumption). */
     public UpgradeRules.Pace pace() {
         return rules.pace();
     }
 
+    /** The stops that apply only to some instances, in version order: what a form asks the customer about. */
     public List<Stop> conditionalStops() {
         return rules.conditionalStops();
+    }
+
+    /**
+     * The conditional stops a form asks about: those a path from {@code from} to {@code to} crosses once both
+     * are versions the catalog knows ({@code between} then says the two), every one before that.
+     */
+    public record ConditionalChoices(List<Stop> shown, List<Stop> all, String between) {
+        public boolean narrowed() {
+            return between != null;
+        }
+
+        public boolean hidden(Stop stop) {
+            return !shown.contains(stop);
+        }
+    }
+
+    public ConditionalChoices conditionalChoices(String from, String to) {
+        List<Stop> all = rules.conditionalStops();
+        Version f;
+        Version t;
+        try {
+            f = current(from == null ? "" : from.strip(), new ArrayList<>());
+            t = target(to == null ? "" : to.strip());
+        } catch (RefusalException e) {
+            return new ConditionalChoices(all, all, null);
+        }
+        if (t.isBefore(f)) {
+            return new ConditionalChoices(all, all, null);
+        }
+        return new ConditionalChoices(all.stream().filter(s -> f.isBefore(s.version()) && s.version().isBefore(t)).toList(),
+                all, f + " and " + t);
     }
 
     public Result plan(PlanRequest request, LocalDate today) {

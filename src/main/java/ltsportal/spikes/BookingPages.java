@@ -53,7 +53,7 @@ public final class BookingPages {
     public record BookPage(Spike spike, BookingForm form, Map<String, String> errors, WindowView chosen,
                            List<WindowView> freeWindows, Map<String, String> deployments, Map<String, String> editions,
                            Map<String, String> topologies, Map<String, String> geoOptions,
-                           List<ltsportal.planner.Stop> conditionalStops, List<WindowView> seriesCandidates) {
+                           ltsportal.planner.Planner.ConditionalChoices conditions, List<WindowView> seriesCandidates) {
     }
 
     /** How many later windows the series part of the form offers. */
@@ -314,7 +314,8 @@ public final class BookingPages {
                 .limit(SERIES_CHOICES).toList();
         Templates.render(ctx, status, "spikes/book", new BookPage(spike, form, errors, chosen,
                 views.stream().filter(WindowView::bookable).toList(),
-                BookingForm.DEPLOYMENTS, BookingForm.EDITIONS, BookingForm.TOPOLOGIES, BookingForm.GEO, planner.conditionalStops(),
+                BookingForm.DEPLOYMENTS, BookingForm.EDITIONS, BookingForm.TOPOLOGIES, BookingForm.GEO,
+                planner.conditionalChoices(form.currentVersion(), form.targetVersion()),
                 candidates));
     }
 

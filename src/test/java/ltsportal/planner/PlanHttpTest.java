@@ -64,6 +64,29 @@ class PlanHttpTest {
     }
 
     @Test
+    void theFormAsksOnlyAboutConditionalStopsBetweenTheEnteredVersionsAndKeepsTheOthersTicked() {
+        String body = portal.get("/gitlab/plan?from=16.1.8&to=18.11&conditions=multiple-rails-nodes,ci-pipeline-messages").body();
+        String form = body.substring(body.indexOf("<form"), body.indexOf("</form>"));
+        assertTrue(form.contains("The conditional stops between 16.1.8 and 18.11.11."), form);
+        assertTrue(form.contains("type=\"checkbox\" name=\"conditions\" value=\"pipeline-variables\""), "16.2 lies between");
+        assertTrue(form.contains("type=\"checkbox\" name=\"conditions\" value=\"ci-pipeline-messages\" checked=\"checked\""));
+        for (String outside : List.of("30k-users", "npm-packages")) {
+            assertFalse(form.contains("value=\"" + outside + "\""), outside + " lies before 16.1.8, the newest 16.1 patch");
+        }
+        assertTrue(form.contains("<input type=\"hidden\" name=\"conditions\" value=\"multiple-rails-nodes\">"),
+                "a ticked stop outside the range rides along, so widening the range later keeps it");
+
+        String none = portal.get("/gitlab/plan?from=18.10.1&to=18.11").body();
+        assertTrue(none.contains("No conditional stop lies between 18.10.1 and 18.11.11."));
+        assertFalse(none.contains("name=\"conditions\""));
+
+        String unplanned = portal.get("/gitlab/plan").body();
+        for (String key : List.of("multiple-rails-nodes", "30k-users", "npm-packages", "pipeline-variables", "ci-pipeline-messages")) {
+            assertTrue(unplanned.contains("value=\"" + key + "\""), "before versions are entered every stop is asked about: " + key);
+        }
+    }
+
+    @Test
     void linuxPackageCommandsNameTheEditionAndPackageVersion() {
         String body = portal.get("/gitlab/plan?from=17.3.7&to=17.5").body();
         assertTrue(body.contains("sudo apt-get update &amp;&amp; sudo apt-get install gitlab-ee=17.5.5-ee.0"), body);

@@ -238,6 +238,25 @@ class SpikePlanningHttpTest extends OnBothDatabases {
     }
 
     @Test
+    void aFormShownAgainAsksOnlyAboutTheConditionalStopsOnItsPath() {
+        WebClient casey = portal.signedIn("customer@demo.test");
+        Map<String, String> form = bookingForm(casey, freeWindow(10), "gitlab.acme.test"); // held already: refused
+        form.put("currentVersion", "17.3.7");
+        var again = casey.postMulti("/spikes/1/bookings", form, "conditions", "multiple-rails-nodes");
+        assertEquals(400, again.statusCode());
+        String body = again.body();
+        assertTrue(body.contains("No conditional stop lies between 17.3.7 and 18.11.11."), body);
+        assertFalse(body.contains("type=\"checkbox\" name=\"conditions\""), "every conditional stop lies before 17.3.7");
+        assertTrue(body.contains("<input type=\"hidden\" name=\"conditions\" value=\"multiple-rails-nodes\">"), "the tick is kept");
+
+        form.put("currentVersion", "15.4.6");
+        String wide = casey.postMulti("/spikes/1/bookings", form, "conditions", "multiple-rails-nodes").body();
+        assertTrue(wide.contains("These are the conditional stops between 15.4.6 and 18.11.11."));
+        assertTrue(wide.contains("type=\"checkbox\" name=\"conditions\" value=\"ci-pipeline-messages\""));
+        assertFalse(wide.contains("type=\"checkbox\" name=\"conditions\" value=\"multiple-rails-nodes\""), "15.1 lies before 15.4.6");
+    }
+
+    @Test
     void theBookingKeepsTheConditionsZeroDowntimeAndPathHopByHop() {
         WebClient casey = portal.signedIn("customer@demo.test");
         Map<String, String> form = bookingForm(casey, freeWindow(11), "gitlab-zd.acme.test");
