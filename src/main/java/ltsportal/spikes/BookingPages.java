@@ -70,7 +70,7 @@ public final class BookingPages {
         render(ctx, status, booking, null, errors, kept);
     }
 
-    public record BookingPage(Booking booking, Spike spike, String error, List<Booking.Event> history, String when,
+    public record BookingPage(Booking booking, Spike spike, String error, List<HistoryLine> history, String when,
                               String whenSpike, boolean canChange, boolean canCancel, List<WindowView> otherWindows,
                               Plan plan, List<Booking.Engineer> engineers, Record sections, Completing completing,
                               String newerPath, List<String> conditions, List<SeriesPart> series, boolean justBooked,
@@ -283,7 +283,7 @@ public final class BookingPages {
                 .collect(java.util.stream.Collectors.toSet());
         boolean beforeCutoff = user.staff() || BookingRules.beforeCutoff(spike, current, now);
         Templates.render(ctx, status, "spikes/booking", new BookingPage(booking, spike, error,
-                bookings.history(user, booking.id()),
+                HistoryLine.of(bookings.history(user, booking.id()), user.zone()),
                 WindowView.describe(booking.windowStart(), booking.windowEnd(), user.zone()),
                 WindowView.describe(booking.windowStart(), booking.windowEnd(), spike.zone()),
                 booking.status().reschedulable() && beforeCutoff,

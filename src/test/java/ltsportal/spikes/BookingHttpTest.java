@@ -184,7 +184,12 @@ class BookingHttpTest extends OnBothDatabases {
         assertEquals("booking-" + id + "@portal.test", event.getProperty("UID").orElseThrow().getValue());
         assertEquals("1", event.getProperty("SEQUENCE").orElseThrow().getValue());
         assertTrue(event.getProperty("DTSTART").orElseThrow().getValue().endsWith("Z"), "times in UTC");
-        assertTrue(casey.get("/bookings/" + id).body().contains("data-kind=\"rescheduled\""), "the history keeps it");
+        String page = casey.get("/bookings/" + id).body();
+        assertTrue(page.contains("data-kind=\"rescheduled\""), "the history keeps it");
+        String history = page.substring(page.indexOf("id=\"history\""));
+        assertTrue(history.contains("<strong>Moved to another window</strong>"), history);
+        assertFalse(java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}").matcher(history).find(),
+                "times read in the customer's zone, not as stored: " + history);
     }
 
     @Test
