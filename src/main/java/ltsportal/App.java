@@ -120,12 +120,14 @@ public final class App {
         var check = new SupportCheck(deps.catalog());
         var planner = new Planner(deps.catalog(), deps.content().upgradeRules());
         var timeline = new TimelineChart(deps.catalog(), deps.clock());
+        var spikes = new Spikes(deps.db());
+        var invite = new ltsportal.spikes.OpenSpikeInvite(spikes);
         var features = new Routes.Features(
-                new CatalogPages(deps.catalog(), check, timeline, deps.clock()),
+                new CatalogPages(deps.catalog(), check, timeline, invite, deps.clock()),
                 new CatalogApi(deps.catalog(), check, deps.clock(), revision, deps.baseUrl()),
                 timeline,
                 new Feeds(deps.catalog(), deps.clock(), deps.baseUrl(), revision),
-                new PlanPages(planner, deps.content().upgradeRules(), deps.clock(), deps.baseUrl()),
+                new PlanPages(planner, deps.content().upgradeRules(), invite, deps.clock(), deps.baseUrl()),
                 new PlanApi(planner, deps.clock(), deps.baseUrl()));
         var cookies = new SessionCookies(deps.https());
         var users = new Users(deps.db());
@@ -136,7 +138,6 @@ public final class App {
         var emailTokens = new ltsportal.accounts.EmailTokens(deps.db(), deps.clock());
         var invitations = new Invitations(deps.db(), deps.clock()).mail(accountMail, deps.baseUrl());
         var throttle = new LoginThrottle(deps.db(), deps.clock());
-        var spikes = new Spikes(deps.db());
         var bookings = new Bookings(deps.db());
         var outbox = new ltsportal.mail.Outbox(deps.db(), deps.clock(), deps.mail().claim());
         var bookingInvitations = new ltsportal.spikes.BookingCalendar(deps.baseUrl(), deps.mail().support());

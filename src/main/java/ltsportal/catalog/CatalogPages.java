@@ -18,18 +18,23 @@ public final class CatalogPages {
     private final Catalog catalog;
     private final SupportCheck check;
     private final TimelineChart timeline;
+    private final SpikeInvite invite;
     private final Clock clock;
 
-    public CatalogPages(Catalog catalog, SupportCheck check, TimelineChart timeline, Clock clock) {
+    public CatalogPages(Catalog catalog, SupportCheck check, TimelineChart timeline, SpikeInvite invite, Clock clock) {
         this.catalog = catalog;
         this.check = check;
         this.timeline = timeline;
+        this.invite = invite;
         this.clock = clock;
     }
 
-    /** The home page: the version check (with its answer once asked) and the supported and LTS lines. */
+    /**
+     * The home page: the version check (with its answer once asked), the supported and LTS lines, and the open
+     * spike to book a window in ({@code invite}, null when there is none; the template shows it to signed-out visitors).
+     */
     public record HomePage(DateText dates, boolean staleData, List<LineStatus> current, List<LineStatus> lts,
-                           String version, CheckAnswerText answer) {
+                           String version, CheckAnswerText answer, SpikeInvite.Invite invite) {
     }
 
     /** {@code timelineSvg} is drawn by {@link TimelineChart} with every text XML-escaped; {@code timeline} says it as a table. */
@@ -49,7 +54,8 @@ public final class CatalogPages {
                 statuses.stream().filter(s -> s.supported() || s.phase() == Phase.UPCOMING).toList(),
                 statuses.stream().filter(s -> s.line().lts()).toList(),
                 version == null ? "" : version,
-                version == null ? null : CheckAnswerText.of(check.check(version, today), dates, catalog)));
+                version == null ? null : CheckAnswerText.of(check.check(version, today), dates, catalog),
+                invite.next(today).orElse(null)));
     }
 
     public void lifecycle(Context ctx) {

@@ -4,19 +4,22 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import ltsportal.catalog.SpikeInvite;
 import ltsportal.web.DateText;
 import ltsportal.web.Form;
 import ltsportal.web.Templates;
 
 /** The planner's page, its printable runbook and its Markdown download. */
 public final class PlanPages {
+    private final SpikeInvite invite;
     private final Planner planner;
     private final UpgradeRules rules;
     private final Clock clock;
     private final String baseUrl;
 
-    public PlanPages(Planner planner, UpgradeRules rules, Clock clock, String baseUrl) {
+    public PlanPages(Planner planner, UpgradeRules rules, SpikeInvite invite, Clock clock, String baseUrl) {
         this.planner = planner;
+        this.invite = invite;
         this.rules = rules;
         this.clock = clock;
         this.baseUrl = baseUrl;
@@ -51,7 +54,9 @@ public final class PlanPages {
     }
 
     /** The planner's form, and the plan once the form asks for one that exists. */
-    public record PlanPage(DateText dates, Planner.ConditionalChoices conditions, PlanForm form, Plan plan, InstallView install) {
+    /** {@code invite}: the open spike to book a window in, under a plan's results (null when there is none). */
+    public record PlanPage(DateText dates, Planner.ConditionalChoices conditions, PlanForm form, Plan plan, InstallView install,
+                           SpikeInvite.Invite invite) {
     }
 
     private void render(Context ctx, String template) {
@@ -67,7 +72,8 @@ public final class PlanPages {
             }
         }
         Templates.render(ctx, form.errors().isEmpty() ? 200 : Form.INVALID, template, new PlanPage(new DateText(today),
-                planner.conditionalChoices(form.from(), form.to()), form, plan, new InstallView(form.editionChoice(), form.deploymentChoice())));
+                planner.conditionalChoices(form.from(), form.to()), form, plan, new InstallView(form.editionChoice(), form.deploymentChoice()),
+                plan == null ? null : invite.next(today).orElse(null)));
     }
 
     /** What the templates call to show install commands for the chosen deployment and edition. */
