@@ -87,6 +87,23 @@ class PlanHttpTest {
     }
 
     @Test
+    void withAPlanTheResultsComeFirstAndTheFormFollowsUnderChangeInputs() {
+        String body = portal.get("/gitlab/plan?from=17.3.7&to=18.11").body();
+        int results = body.indexOf("id=\"plan\"");
+        int form = body.indexOf("id=\"plan-form\"");
+        assertTrue(results > 0 && form > results, "results before the form");
+        int link = body.indexOf("<a href=\"#change-inputs\">Change inputs</a>");
+        assertTrue(link > 0 && link < results, "a way to the form above the results");
+        assertTrue(body.indexOf("<h2 id=\"change-inputs\">Change inputs</h2>") < form);
+        assertEquals(1, body.split("id=\"plan-form\"", -1).length - 1, "one form");
+
+        String empty = portal.get("/gitlab/plan").body();
+        assertTrue(empty.contains("id=\"plan-form\"") && !empty.contains("Change inputs"), "an empty planner is just its form");
+        String invalid = portal.get("/gitlab/plan?from=nonsense").body();
+        assertTrue(invalid.indexOf("id=\"plan-form\"") > 0 && !invalid.contains("Change inputs"), "errors show on the form, first");
+    }
+
+    @Test
     void linuxPackageCommandsNameTheEditionAndPackageVersion() {
         String body = portal.get("/gitlab/plan?from=17.3.7&to=17.5").body();
         assertTrue(body.contains("sudo apt-get update &amp;&amp; sudo apt-get install gitlab-ee=17.5.5-ee.0"), body);
