@@ -21,17 +21,21 @@ public final class BookingList {
         this.spikes = spikes;
     }
 
-    /** The page: filtered by spike and status for everyone, by "unstaffed" and "mine" for staff. */
+    /**
+     * The page: filtered by spike and status for everyone, by "unstaffed" and "mine" for staff. {@code needsConfirmation}:
+     * staff opened the list with no filter at all, so it shows what waits for them (status "requested") and says so.
+     */
     public record BookingsPage(List<Booking> bookings, Map<Long, List<Booking.Engineer>> engineers, List<Spike> spikes,
                                String spike, String status, boolean unstaffed, boolean mine, List<BookingStatus> statuses,
-                               String day, String dayError) {
+                               String day, String dayError, boolean needsConfirmation) {
     }
 
     void render(Context ctx) {
         User user = Auth.user(ctx);
         Form in = Form.ofQuery(ctx);
         String spike = in.text("spike");
-        String status = in.text("status");
+        boolean needsConfirmation = user.staff() && (ctx.queryString() == null || ctx.queryString().isEmpty());
+        String status = needsConfirmation ? BookingStatus.REQUESTED.key() : in.text("status");
         boolean unstaffed = user.staff() && in.text("unstaffed").equals("true");
         boolean mine = user.staff() && in.text("mine").equals("true");
         String day = in.text("day");
@@ -57,6 +61,6 @@ public final class BookingList {
                 .toList();
         Templates.render(ctx, in.valid() ? 200 : Form.INVALID, "spikes/bookings", new BookingsPage(shown,
                 user.staff() ? engineers : Map.of(), user.staff() ? spikes.all() : spikes.open(), spike, status, unstaffed, mine,
-                List.of(BookingStatus.values()), ltsportal.notes.Echo.clip(day), in.errors().get("day")));
+                List.of(BookingStatus.values()), ltsportal.notes.Echo.clip(day), in.errors().get("day"), needsConfirmation));
     }
 }

@@ -4,6 +4,7 @@ import static ltsportal.db.Tables.BOOKING;
 import static ltsportal.db.Tables.SPIKE_WINDOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.ZoneId;
 import ltsportal.support.TestPortal;
@@ -47,8 +48,29 @@ class BookingsListHttpTest {
         assertEquals(200, page.statusCode());
         assertEquals(expected, rows(page.body()));
         assertTrue(page.body().contains("data-booking=\"" + first.value1() + "\""));
-        assertTrue(rows(manager.get("/bookings").body()) > expected, "the unfiltered list holds other days too");
+        assertTrue(rows(manager.get("/bookings?status=").body()) > expected, "the unfiltered list holds other days too");
         assertTrue(page.body().contains("type=\"date\" name=\"day\" id=\"day\" value=\"" + day + "\""), "the day is kept in the field");
+    }
+
+    @Test
+    void staffOpeningTheListWithoutAFilterSeeWhatWaitsForConfirmationAndCustomersSeeEverything() {
+        long firstId = portal.db.select(org.jooq.impl.DSL.min(BOOKING.ID)).from(BOOKING).fetchSingle().value1();
+        portal.db.update(BOOKING).set(BOOKING.STATUS, "confirmed").where(BOOKING.ID.eq(firstId)).execute();
+        long requested = portal.db.fetchCount(BOOKING, BOOKING.STATUS.eq("requested"));
+        long all = portal.db.fetchCount(BOOKING);
+        assertTrue(requested > 0 && all > requested, "the demo data holds both: " + requested + " of " + all);
+        for (String staff : new String[] {"manager@demo.test", "engineer@demo.test"}) {
+            String page = portal.signedIn(staff).get("/bookings").body();
+            assertEquals(requested, rows(page), staff);
+            assertTrue(page.contains("id=\"needs-confirmation\"") && page.contains("href=\"/bookings?status=\""), page);
+            assertTrue(page.contains("<option value=\"requested\" selected=\"selected\">"), "the filter says so too");
+            assertEquals(all, rows(portal.signedIn(staff).get("/bookings?status=").body()), "any status, asked for");
+        }
+        String customer = portal.signedIn("customer@demo.test").get("/bookings").body();
+        assertFalse(customer.contains("id=\"needs-confirmation\""));
+        assertEquals(portal.db.fetchCount(BOOKING, BOOKING.ORG_ID.eq(
+                portal.db.select(ltsportal.db.Tables.APP_USER.ORG_ID).from(ltsportal.db.Tables.APP_USER)
+                        .where(ltsportal.db.Tables.APP_USER.EMAIL.eq("customer@demo.test")))), rows(customer));
     }
 
     @Test
