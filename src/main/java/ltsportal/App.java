@@ -121,14 +121,16 @@ public final class App {
         var planner = new Planner(deps.catalog(), deps.content().upgradeRules());
         var timeline = new TimelineChart(deps.catalog(), deps.clock());
         var spikes = new Spikes(deps.db());
-        var invite = new ltsportal.spikes.OpenSpikeInvite(spikes);
+        var invite = new ltsportal.spikes.OpenSpikeInvite(spikes, deps.clock());
+        // rendered public answers, per day; pages only for visitors without a session
+        var publicCache = new ltsportal.web.PublicCache(deps.clock(), ctx -> Auth.session(ctx) != null, 5_000).logHitRate();
         var features = new Routes.Features(
                 new CatalogPages(deps.catalog(), check, timeline, invite, deps.clock()),
                 new CatalogApi(deps.catalog(), check, deps.clock(), revision, deps.baseUrl()),
                 timeline,
                 new Feeds(deps.catalog(), deps.clock(), deps.baseUrl(), revision),
                 new PlanPages(planner, deps.content().upgradeRules(), invite, deps.clock(), deps.baseUrl()),
-                new PlanApi(planner, deps.clock(), deps.baseUrl()));
+                new PlanApi(planner, deps.clock(), deps.baseUrl()), publicCache);
         var cookies = new SessionCookies(deps.https());
         var users = new Users(deps.db());
         var sessions = new Sessions(deps.db(), deps.clock());

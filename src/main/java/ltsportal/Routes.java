@@ -29,14 +29,17 @@ import ltsportal.catalog.Feeds;
 import ltsportal.catalog.TimelineChart;
 import ltsportal.planner.PlanApi;
 import ltsportal.planner.PlanPages;
+import ltsportal.web.PublicCache;
+import io.javalin.http.Context;
 
 /** Every route of the portal, each with the role it needs. {@link ltsportal.accounts.Access} enforces the roles. */
 public final class Routes {
     private Routes() {
     }
 
+    /** {@code cache} keeps the public answers that change only with the content and the day. */
     public record Features(CatalogPages catalogPages, CatalogApi catalogApi, TimelineChart timeline, Feeds feeds,
-                           PlanPages planPages, PlanApi planApi) {
+                           PlanPages planPages, PlanApi planApi, PublicCache cache) {
     }
 
     public record AccountFeatures(LoginPages login, SignupPages signup, AccountPages account, SessionPages sessions, AdminPages admin,
@@ -72,35 +75,38 @@ public final class Routes {
         routes.get("/healthz", health::live, ANYONE);
         routes.get("/readyz", health::ready, ANYONE);
 
-        // Version catalog: pages
-        routes.get("/", f.catalogPages()::home, ANYONE);
-        routes.get("/gitlab", f.catalogPages()::lifecycle, ANYONE);
-        routes.get("/gitlab/timeline.svg", f.timeline()::svg, ANYONE);
-        routes.get("/gitlab/feed.atom", f.feeds()::atom, ANYONE);
-        routes.get("/gitlab/calendar.ics", f.feeds()::calendar, ANYONE);
-        routes.get("/gitlab/{cycle}/feed.atom", f.feeds()::scopedAtom, ANYONE);
-        routes.get("/gitlab/{cycle}/calendar.ics", f.feeds()::scopedCalendar, ANYONE);
+        // Version catalog: pages. Served from PublicCache (per day, strong ETags, gzip made once): pages for
+        // signed-out visitors, files and the API for everyone; a query string on a by-path answer renders afresh.
+        PublicCache c = f.cache();
+        java.util.function.Function<Context, String> byPath = PublicCache::byPath;
+        routes.get("/", c.page(f.catalogPages()::home, f.catalogPages()::homeKey), ANYONE);
+        routes.get("/gitlab", c.page(f.catalogPages()::lifecycle, byPath), ANYONE);
+        routes.get("/gitlab/timeline.svg", c.shared(f.timeline()::svg, byPath), ANYONE);
+        routes.get("/gitlab/feed.atom", c.shared(f.feeds()::atom, byPath), ANYONE);
+        routes.get("/gitlab/calendar.ics", c.shared(f.feeds()::calendar, byPath), ANYONE);
+        routes.get("/gitlab/{cycle}/feed.atom", c.shared(f.feeds()::scopedAtom, byPath), ANYONE);
+        routes.get("/gitlab/{cycle}/calendar.ics", c.shared(f.feeds()::scopedCalendar, byPath), ANYONE);
 
-        // Upgrade planner (declared before /gitlab/{cycle}, which would match "plan" too)
-        routes.get("/gitlab/plan", f.planPages()::page, ANYONE);
-        routes.get("/gitlab/plan/print", f.planPages()::print, ANYONE);
+        // Upgrade planner (declared before /gitlab/{cycle}, which would match "plan" too); cached per normalised query
+        routes.get("/gitlab/plan", c.page(f.planPages()::page, ctx -> f.planPages().cacheKey(ctx, true)), ANYONE);
+        routes.get("/gitlab/plan/print", c.page(f.planPages()::print, ctx -> f.planPages().cacheKey(ctx, false)), ANYONE);
         routes.get("/gitlab/plan.md", f.planPages()::markdown, ANYONE);
-        routes.get("/api/v1/plan", f.planApi()::plan, ANYONE);
+        routes.get("/api/v1/plan", c.shared(f.planApi()::plan, ctx -> f.planPages().cacheKey(ctx, false)), ANYONE);
 
-        routes.get("/gitlab/{cycle}", f.catalogPages()::line, ANYONE);
+        routes.get("/gitlab/{cycle}", c.page(f.catalogPages()::line, byPath), ANYONE);
 
         // Version catalog: API in endoflife.date's shapes, and the support check
-        routes.get("/api/gitlab.json", f.catalogApi()::v0All, ANYONE);
-        routes.get("/api/gitlab/{cycle}.json", f.catalogApi()::v0One, ANYONE);
-        routes.get("/api/v1/products/gitlab", f.catalogApi()::v1Product, ANYONE);
-        routes.get("/api/v1/products/gitlab/releases/{cycle}", f.catalogApi()::v1Release, ANYONE);
+        routes.get("/api/gitlab.json", c.shared(f.catalogApi()::v0All, byPath), ANYONE);
+        routes.get("/api/gitlab/{cycle}.json", c.shared(f.catalogApi()::v0One, byPath), ANYONE);
+        routes.get("/api/v1/products/gitlab", c.shared(f.catalogApi()::v1Product, byPath), ANYONE);
+        routes.get("/api/v1/products/gitlab/releases/{cycle}", c.shared(f.catalogApi()::v1Release, byPath), ANYONE);
         routes.get("/api/v1/check", f.catalogApi()::check, ANYONE);
         // The rest of endoflife.date's API, for clients written for it: a catalogue of one product
-        routes.get("/api/all.json", f.catalogApi()::v0Products, ANYONE);
+        routes.get("/api/all.json", c.shared(f.catalogApi()::v0Products, byPath), ANYONE);
         routes.get("/api/gitlab", ctx -> ctx.redirect("/api/gitlab.json", io.javalin.http.HttpStatus.MOVED_PERMANENTLY), ANYONE);
-        routes.get("/api/v1", f.catalogApi()::v1Index, ANYONE);
-        routes.get("/api/v1/products", f.catalogApi()::v1Products, ANYONE);
-        routes.get("/api/v1/products/full", f.catalogApi()::v1ProductsFull, ANYONE);
+        routes.get("/api/v1", c.shared(f.catalogApi()::v1Index, byPath), ANYONE);
+        routes.get("/api/v1/products", c.shared(f.catalogApi()::v1Products, byPath), ANYONE);
+        routes.get("/api/v1/products/full", c.shared(f.catalogApi()::v1ProductsFull, byPath), ANYONE);
         routes.get("/api/v1/categories", f.catalogApi()::v1Categories, ANYONE);
         routes.get("/api/v1/categories/{category}", f.catalogApi()::v1Category, ANYONE);
         routes.get("/api/v1/tags", f.catalogApi()::v1Tags, ANYONE);

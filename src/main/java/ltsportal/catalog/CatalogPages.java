@@ -45,6 +45,12 @@ public final class CatalogPages {
     public record LinePage(DateText dates, boolean staleData, LineStatus s, ReleaseLine line) {
     }
 
+    /** The home page's cache key: the page alone (a checked version renders afresh), with the spike it offers. */
+    public String homeKey(Context ctx) {
+        String path = ltsportal.web.PublicCache.byPath(ctx);
+        return path == null ? null : path + " " + invite.next(LocalDate.now(clock)).map(Object::toString).orElse("");
+    }
+
     public void home(Context ctx) {
         LocalDate today = LocalDate.now(clock);
         DateText dates = new DateText(today);

@@ -53,6 +53,19 @@ public final class PlanPages {
                 .result(Runbook.markdown(plan, form, baseUrl + "/gitlab/plan?" + form.query(), baseUrl));
     }
 
+    /**
+     * A plan's cache key: the path and the form's normalised query (so "?to=18.11&from=15.4.6" and its reordering
+     * share an entry), with the spike the page offers when {@code withInvite}.
+     */
+    public String cacheKey(Context ctx, boolean withInvite) {
+        PlanForm form = PlanForm.bind(Form.ofQuery(ctx));
+        if (!form.errors().isEmpty()) {
+            return null;
+        }
+        return ctx.path() + "?" + form.query()
+                + (withInvite ? " " + invite.next(LocalDate.now(clock)).map(Object::toString).orElse("") : "");
+    }
+
     /** The planner's form, and the plan once the form asks for one that exists. */
     /** {@code invite}: the open spike to book a window in, under a plan's results (null when there is none). */
     public record PlanPage(DateText dates, Planner.ConditionalChoices conditions, PlanForm form, Plan plan, InstallView install,

@@ -182,14 +182,15 @@ class CatalogApiHttpTest {
                 "/gitlab/feed.atom", "/gitlab/calendar.ics")) {
             var first = portal.get(path);
             String etag = first.headers().firstValue("ETag").orElseThrow(() -> new AssertionError(path + " has no ETag"));
-            // Weak: the same tag names the gzipped and the identity body (RFC 9110 8.8.1), and Vary says they differ.
-            assertTrue(etag.matches("W/\"[0-9a-f]{32}\""), "weak ETag: " + etag);
+            // Cached answers (PublicCache) carry a strong tag per encoding; the support check, rendered per query,
+            // a weak one naming both its identity and its gzipped body (RFC 9110 8.8.1).
+            assertTrue(path.contains("?") ? etag.matches("W/\"[0-9a-f]{32}\"") : etag.matches("\"[0-9a-f]{32}\""), path + ": " + etag);
             var again = portal.get(path, "If-None-Match", etag);
             assertEquals(304, again.statusCode(), path);
             assertEquals("", again.body(), path);
             assertEquals(etag, again.headers().firstValue("ETag").orElse(""), path);
             assertEquals(200, portal.get(path, "If-None-Match", "\"something-else\"").statusCode(), path);
-            assertEquals(304, portal.get(path, "If-None-Match", "\"x\", " + etag.substring(2)).statusCode(), path);
+            assertEquals(304, portal.get(path, "If-None-Match", "\"x\", " + etag.replace("W/", "")).statusCode(), path);
         }
     }
 }
