@@ -21,13 +21,17 @@ public final class BookingList {
         this.spikes = spikes;
     }
 
+    /** Bookings a page shows; the next page starts after the last of them. */
+    static final int PAGE = 50;
+
     /**
      * The page: filtered by spike and status for everyone, by "unstaffed" and "mine" for staff. {@code needsConfirmation}:
      * staff opened the list with no filter at all, so it shows what waits for them (status "requested") and says so.
+     * {@code olderHref}: the next page (null on the last); {@code paged}: this is not the first page.
      */
     public record BookingsPage(List<Booking> bookings, Map<Long, List<Booking.Engineer>> engineers, List<Spike> spikes,
                                String spike, String status, boolean unstaffed, boolean mine, List<BookingStatus> statuses,
-                               String day, String dayError, boolean needsConfirmation) {
+                               String day, String dayError, boolean needsConfirmation, String olderHref, boolean paged) {
     }
 
     void render(Context ctx) {
@@ -47,20 +51,33 @@ public final class BookingList {
                 in.check(false, "day", "Give the window's day as a date, such as 2026-06-18, or leave it empty.");
             }
         }
-        LocalDate windowDay = onDay;
-        List<Booking> all = bookings.list(user);
+        Long after = in.text("after").matches("\\d{1,18}") ? Long.valueOf(in.text("after")) : null;
+        List<Booking> shown = List.of();
+        boolean more = false;
+        if (in.valid()) {
+            // a spike that is not a number matches no booking, as a status no booking has does
+            Long spikeId = spike.isEmpty() ? null : spike.matches("\\d{1,18}") ? Long.valueOf(spike) : -1L;
+            var query = new Bookings.ListQuery(spikeId, status.isEmpty() ? null : status,
+                    onDay == null ? null : onDay.atStartOfDay(user.zone()).toInstant(),
+                    onDay == null ? null : onDay.plusDays(1).atStartOfDay(user.zone()).toInstant(),
+                    unstaffed, mine ? user.id() : null);
+            List<Booking> fetched = bookings.page(user, query, after, PAGE + 1);
+            more = fetched.size() > PAGE;
+            shown = more ? fetched.subList(0, PAGE) : fetched;
+        }
         Map<Long, Set<Long>> engineerIds = new HashMap<>();
-        var engineers = bookings.engineersOf(all.stream().map(Booking::id).toList(), engineerIds);
-        List<Booking> shown = all.stream()
-                .filter(b -> spike.isEmpty() || String.valueOf(b.spikeId()).equals(spike))
-                .filter(b -> status.isEmpty() || b.status().key().equals(status))
-                .filter(b -> !unstaffed || (b.status().active() && engineers.getOrDefault(b.id(), List.of()).stream()
-                        .noneMatch(e -> e.role().equals("primary"))))
-                .filter(b -> !mine || engineerIds.getOrDefault(b.id(), Set.of()).contains(user.id()))
-                .filter(b -> windowDay == null || b.windowStart().atZone(user.zone()).toLocalDate().equals(windowDay))
-                .toList();
+        var engineers = user.staff() ? bookings.engineersOf(shown.stream().map(Booking::id).toList(), engineerIds) : Map.<Long, List<Booking.Engineer>>of();
+        String olderHref = more ? "/bookings?" + query(spike, status, day, unstaffed, mine) + "&after=" + shown.get(shown.size() - 1).id() : null;
         Templates.render(ctx, in.valid() ? 200 : Form.INVALID, "spikes/bookings", new BookingsPage(shown,
-                user.staff() ? engineers : Map.of(), user.staff() ? spikes.all() : spikes.open(), spike, status, unstaffed, mine,
-                List.of(BookingStatus.values()), ltsportal.notes.Echo.clip(day), in.errors().get("day"), needsConfirmation));
+                engineers, user.staff() ? spikes.all() : spikes.open(), spike, status, unstaffed, mine,
+                List.of(BookingStatus.values()), ltsportal.notes.Echo.clip(day), in.errors().get("day"), needsConfirmation,
+                olderHref, after != null));
+    }
+
+    /** The filters as a query string, every one stated (an empty status means any, not the staff's default). */
+    private static String query(String spike, String status, String day, boolean unstaffed, boolean mine) {
+        var enc = (java.util.function.UnaryOperator<String>) v -> java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8);
+        return "spike=" + enc.apply(spike) + "&status=" + enc.apply(status) + "&day=" + enc.apply(day)
+                + (unstaffed ? "&unstaffed=true" : "") + (mine ? "&mine=true" : "");
     }
 }

@@ -58,6 +58,50 @@ public final class Bookings {
                 .fetch(Bookings::booking);
     }
 
+    /**
+     * What the bookings list asks for; null or false parts do not filter. {@code from}/{@code until}: the window
+     * starts in [from, until); {@code unstaffed}: active and without a primary; {@code engineer}: the user's own.
+     */
+    public record ListQuery(Long spikeId, String status, java.time.Instant from, java.time.Instant until,
+                            boolean unstaffed, Long engineer) {
+    }
+
+    /**
+     * Up to {@code limit} bookings matching {@code q}, newest window first, filtered and paged in the database:
+     * after the booking {@code after} (keyset on window start and id) when it is given and visible.
+     */
+    public List<Booking> page(User actor, ListQuery q, Long after, int limit) {
+        Condition where = visibleTo(actor);
+        if (q.spikeId() != null) {
+            where = where.and(BOOKING.SPIKE_ID.eq(q.spikeId()));
+        }
+        if (q.status() != null) {
+            where = where.and(BOOKING.STATUS.eq(q.status()));
+        }
+        if (q.from() != null) {
+            where = where.and(SPIKE_WINDOW.STARTS_AT.ge(q.from().atOffset(java.time.ZoneOffset.UTC)))
+                    .and(SPIKE_WINDOW.STARTS_AT.lt(q.until().atOffset(java.time.ZoneOffset.UTC)));
+        }
+        if (q.unstaffed()) {
+            where = where.and(BOOKING.STATUS.in(BookingStatus.activeKeys())).and(DSL.notExists(DSL.selectOne().from(ASSIGNMENT)
+                    .where(ASSIGNMENT.BOOKING_ID.eq(BOOKING.ID)).and(ASSIGNMENT.REMOVED_AT.isNull())
+                    .and(ASSIGNMENT.ROLE.eq("primary"))));
+        }
+        if (q.engineer() != null) {
+            where = where.and(DSL.exists(DSL.selectOne().from(ASSIGNMENT).where(ASSIGNMENT.BOOKING_ID.eq(BOOKING.ID))
+                    .and(ASSIGNMENT.REMOVED_AT.isNull()).and(ASSIGNMENT.ENGINEER_ID.eq(q.engineer()))));
+        }
+        if (after != null) {
+            var cursor = db.select(SPIKE_WINDOW.STARTS_AT).from(BOOKING).join(SPIKE_WINDOW).on(SPIKE_WINDOW.ID.eq(BOOKING.WINDOW_ID))
+                    .where(BOOKING.ID.eq(after)).and(visibleTo(actor)).fetchOptional(SPIKE_WINDOW.STARTS_AT);
+            if (cursor.isPresent()) {
+                where = where.and(DSL.row(SPIKE_WINDOW.STARTS_AT, BOOKING.ID).lt(cursor.get(), after));
+            }
+        }
+        return select(db).where(where).orderBy(SPIKE_WINDOW.STARTS_AT.desc(), BOOKING.ID.desc()).limit(limit)
+                .fetch(Bookings::booking);
+    }
+
     public List<Booking> ofSpike(User actor, long spikeId) {
         return select(db).where(BOOKING.SPIKE_ID.eq(spikeId)).and(visibleTo(actor))
                 .orderBy(SPIKE_WINDOW.STARTS_AT, BOOKING.ID).fetch(Bookings::booking);

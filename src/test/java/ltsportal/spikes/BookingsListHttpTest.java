@@ -74,6 +74,42 @@ class BookingsListHttpTest {
     }
 
     @Test
+    void aLongListIsPagedInTheDatabaseNewestWindowFirstWithoutGapsOrRepeats() {
+        var windows = portal.db.select(SPIKE_WINDOW.ID).from(SPIKE_WINDOW).orderBy(SPIKE_WINDOW.ID).fetch(SPIKE_WINDOW.ID);
+        var template = portal.db.selectFrom(BOOKING).orderBy(BOOKING.ID).limit(1).fetchSingle();
+        for (int i = 0; i < 70; i++) { // copies of a demo booking spread over the spike's windows (the list only reads them)
+            var copy = template.copy();
+            copy.setWindowId(windows.get(i % windows.size()));
+            copy.setInstanceName("gitlab-" + i + ".paging.test");
+            copy.setIdempotencyKey("paging-" + i);
+            copy.setSeriesId(null);
+            portal.db.executeInsert(copy);
+        }
+        int total = portal.db.fetchCount(BOOKING);
+        WebClient manager = portal.signedIn("manager@demo.test");
+        String first = manager.get("/bookings?status=").body();
+        assertEquals(BookingList.PAGE, rows(first));
+        java.util.regex.Matcher older = java.util.regex.Pattern.compile("id=\"older\" href=\"([^\"]+)\"|href=\"([^\"]+)\" id=\"older\"").matcher(first);
+        assertTrue(older.find(), "a link to the older bookings");
+        String next = (older.group(1) != null ? older.group(1) : older.group(2)).replace("&amp;", "&");
+        String second = manager.get(next).body();
+        assertEquals(total - BookingList.PAGE, rows(second));
+        assertFalse(second.contains("id=\"older\""), "the last page");
+        assertTrue(second.contains("id=\"newest\""));
+        java.util.List<Long> ids = new java.util.ArrayList<>(ids(first));
+        ids.addAll(ids(second));
+        assertEquals(total, new java.util.HashSet<>(ids).size(), "every booking once: " + ids);
+        java.util.List<Long> expected = portal.db.select(BOOKING.ID).from(BOOKING).join(SPIKE_WINDOW).on(SPIKE_WINDOW.ID.eq(BOOKING.WINDOW_ID))
+                .orderBy(SPIKE_WINDOW.STARTS_AT.desc(), BOOKING.ID.desc()).fetch(BOOKING.ID);
+        assertEquals(expected, ids, "newest window first, then the higher id");
+    }
+
+    private static java.util.List<Long> ids(String body) {
+        return java.util.regex.Pattern.compile("data-booking=\"(\\d+)\"").matcher(body).results()
+                .map(m -> Long.valueOf(m.group(1))).toList();
+    }
+
+    @Test
     void aDayThatIsNotADateIsSaidNextToTheFieldAndKept() {
         var page = portal.signedIn("manager@demo.test").get("/bookings?day=tomorrow");
         assertEquals(400, page.statusCode());
