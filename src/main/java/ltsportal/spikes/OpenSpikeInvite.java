@@ -13,6 +13,7 @@ import ltsportal.catalog.SpikeInvite;
  * the cached public pages need no database round trip; a spike opened or closed shows within that time.
  */
 public final class OpenSpikeInvite implements SpikeInvite {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OpenSpikeInvite.class);
     static final Duration FRESH = Duration.ofSeconds(30);
 
     private final Spikes spikes;
@@ -32,8 +33,17 @@ public final class OpenSpikeInvite implements SpikeInvite {
         Instant now = clock.instant();
         Memo m = memo;
         if (m == null || !m.day().equals(today) || !now.isBefore(m.readAt().plus(FRESH)) || now.isBefore(m.readAt())) {
-            m = new Memo(now, today, spikes.open().stream().filter(s -> !s.endsOn().isBefore(today)).findFirst()
-                    .map(s -> new Invite(s.name(), s.focus(), s.dates(), "/spikes/" + s.id())));
+            Optional<Invite> invite;
+            try {
+                invite = spikes.open().stream().filter(s -> !s.endsOn().isBefore(today)).findFirst()
+                        .map(s -> new Invite(s.name(), s.focus(), s.dates(), "/spikes/" + s.id()));
+            } catch (org.jooq.exception.DataAccessException e) {
+                // The catalog and the planner are served from memory while the database is out of reach: they
+                // keep the invitation they had (or show none) and ask again after FRESH, not on every request.
+                LOG.warn("open spike not read, the pages keep {} for now: {}", m == null ? "none" : "the last one", e.getMessage());
+                invite = m == null ? Optional.empty() : m.invite();
+            }
+            m = new Memo(now, today, invite);
             memo = m;
         }
         return m.invite();

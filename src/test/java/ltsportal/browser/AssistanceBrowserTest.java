@@ -94,6 +94,6 @@ class AssistanceBrowserTest extends BrowserJourney {
         flashAfter("confirm-button");
         String status = text("booking-status");
         assertTrue(status.equals("Confirmed") || status.equals("Confirmed, engineers assigned"), status);
-        assertTrue(driver.findElement(By.id("history")).getText().contains("review-approved"));
+        assertTrue(driver.findElement(By.id("history")).getText().contains("Plan review approved"));
     }
 }

@@ -50,6 +50,7 @@ class OutageHttpTest {
             assertTrue(api.body().startsWith("{\"error\":"), api.body());
             assertEquals(200, casey.get("/gitlab").statusCode(), "the catalog is served from memory, even to a signed-in user");
             assertEquals(200, portal.visitor().get("/gitlab/plan?from=17.3.7&to=18.11").statusCode());
+            assertEquals(200, portal.visitor().get("/").statusCode(), "the home page too, with the spike it offered before");
             var ready = portal.get("/readyz");
             assertEquals(503, ready.statusCode());
             assertTrue(ready.body().contains("the database does not answer"), ready.body());
