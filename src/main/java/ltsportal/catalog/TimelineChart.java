@@ -50,9 +50,6 @@ public final class TimelineChart {
     /** One bar of the chart, as the text alternative's table row says it. */
     public record Row(String line, boolean lts, LocalDate released, LocalDate secondPhaseStarts, String secondPhase,
                       LocalDate ends, Phase phase) {
-        public boolean ended() {
-            return phase == Phase.END_OF_LIFE;
-        }
     }
 
     /** The chart's bars, newest first, for the table that says the same as the picture. */

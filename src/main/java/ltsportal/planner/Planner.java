@@ -53,10 +53,6 @@ public final class Planner {
         return rules.pace();
     }
 
-    /** The stops that apply only to some instances, in version order: what a form asks the customer about. */
-    public List<Stop> conditionalStops() {
-        return rules.conditionalStops();
-    }
 
     /**
      * The conditional stops a form asks about: those a path from {@code from} to {@code to} crosses once both

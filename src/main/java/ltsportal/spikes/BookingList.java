@@ -2,10 +2,8 @@ package ltsportal.spikes;
 
 import io.javalin.http.Context;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import ltsportal.accounts.Auth;
 import ltsportal.accounts.User;
 import ltsportal.web.Form;
@@ -65,8 +63,7 @@ public final class BookingList {
             more = fetched.size() > PAGE;
             shown = more ? fetched.subList(0, PAGE) : fetched;
         }
-        Map<Long, Set<Long>> engineerIds = new HashMap<>();
-        var engineers = user.staff() ? bookings.engineersOf(shown.stream().map(Booking::id).toList(), engineerIds) : Map.<Long, List<Booking.Engineer>>of();
+        var engineers = user.staff() ? bookings.engineersOf(shown.stream().map(Booking::id).toList()) : Map.<Long, List<Booking.Engineer>>of();
         String olderHref = more ? "/bookings?" + query(spike, status, day, unstaffed, mine) + "&after=" + shown.get(shown.size() - 1).id() : null;
         Templates.render(ctx, in.valid() ? 200 : Form.INVALID, "spikes/bookings", new BookingsPage(shown,
                 engineers, user.staff() ? spikes.all() : spikes.open(), spike, status, unstaffed, mine,

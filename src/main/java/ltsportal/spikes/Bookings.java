@@ -13,9 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import ltsportal.accounts.User;
@@ -138,20 +136,17 @@ public final class Bookings {
                 .orderBy(ASSIGNMENT.ROLE.desc()).fetch(r -> new Booking.Engineer(r.value1(), r.value2()));
     }
 
-    /** The engineers on each of these bookings now, with their user ids, in one query. */
-    public Map<Long, List<Booking.Engineer>> engineersOf(Collection<Long> bookingIds, Map<Long, Set<Long>> engineerIds) {
+    /** The engineers on each of these bookings now, in one query. */
+    public Map<Long, List<Booking.Engineer>> engineersOf(Collection<Long> bookingIds) {
         Map<Long, List<Booking.Engineer>> byBooking = new HashMap<>();
         if (bookingIds.isEmpty()) {
             return byBooking;
         }
-        db.select(ASSIGNMENT.BOOKING_ID, ASSIGNMENT.ENGINEER_ID, ASSIGNMENT.ROLE, APP_USER.DISPLAY_NAME).from(ASSIGNMENT)
+        db.select(ASSIGNMENT.BOOKING_ID, ASSIGNMENT.ROLE, APP_USER.DISPLAY_NAME).from(ASSIGNMENT)
                 .join(APP_USER).on(APP_USER.ID.eq(ASSIGNMENT.ENGINEER_ID))
                 .where(ASSIGNMENT.BOOKING_ID.in(bookingIds)).and(ASSIGNMENT.REMOVED_AT.isNull())
                 .orderBy(ASSIGNMENT.ROLE.desc())
-                .forEach(r -> {
-                    byBooking.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(new Booking.Engineer(r.value3(), r.value4()));
-                    engineerIds.computeIfAbsent(r.value1(), k -> new HashSet<>()).add(r.value2());
-                });
+                .forEach(r -> byBooking.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(new Booking.Engineer(r.value2(), r.value3())));
         return byBooking;
     }
 
