@@ -13,18 +13,19 @@ public final class AuditLog {
     private final DSLContext db;
     private final Clock clock;
 
+    private volatile java.util.concurrent.ConcurrentSkipListSet<String> kinds;
+
     public AuditLog(DSLContext db, Clock clock) {
         this.db = db;
         this.clock = clock;
     }
 
     /** One row; {@code repeats} > 1 when a flood of the same refusal was folded into it, the last at {@code lastAt}. */
-    public record Event(Instant at, String event, String actorEmail, String subject, String detail, String ip, int repeats,
+    public record Event(long id, Instant at, String event, String actorEmail, String subject, String detail, String ip, int repeats,
                         Instant lastAt) {
         /** The part of the event name before the dot: login, booking, spike ... */
         public String kind() {
-            int dot = event.indexOf('.');
-            return dot < 0 ? event : event.substring(0, dot);
+            return kindOf(event);
         }
     }
 
@@ -58,6 +59,10 @@ public final class AuditLog {
                 .set(AUDIT_EVENT.DETAIL, clip(detail, 500))
                 .set(AUDIT_EVENT.IP, clip(ip, 64))
                 .execute();
+        var known = kinds;
+        if (known != null) {
+            known.add(kindOf(event));
+        }
     }
 
     /** How long a repeated event keeps adding to its row rather than opening a new one. */
@@ -86,20 +91,24 @@ public final class AuditLog {
     }
 
     public List<Event> latest(User admin, int limit) {
-        return page(admin, new Filter(null, null, null, null), 0, limit);
+        return page(admin, new Filter(null, null, null, null), null, limit);
     }
 
     /** A page of the events matching the filter, newest first. Only an admin reads the log. */
-    public List<Event> page(User admin, Filter filter, int offset, int limit) {
+    public List<Event> page(User admin, Filter filter, Long after, int limit) {
         requireAdmin(admin);
-        return db.selectFrom(AUDIT_EVENT).where(filter.condition())
-                .orderBy(AUDIT_EVENT.OCCURRED_AT.desc(), AUDIT_EVENT.ID.desc()).limit(limit).offset(offset)
+        org.jooq.Condition where = filter.condition();
+        if (after != null) {
+            // keyset: rows strictly older than the cursor row (time, then id), so a page costs the same deep in the log
+            var at = db.select(AUDIT_EVENT.OCCURRED_AT).from(AUDIT_EVENT).where(AUDIT_EVENT.ID.eq(after))
+                    .fetchOptional(AUDIT_EVENT.OCCURRED_AT);
+            if (at.isPresent()) {
+                where = where.and(org.jooq.impl.DSL.row(AUDIT_EVENT.OCCURRED_AT, AUDIT_EVENT.ID).lt(at.get(), after));
+            }
+        }
+        return db.selectFrom(AUDIT_EVENT).where(where)
+                .orderBy(AUDIT_EVENT.OCCURRED_AT.desc(), AUDIT_EVENT.ID.desc()).limit(limit)
                 .fetch(AuditLog::event);
-    }
-
-    public int count(User admin, Filter filter) {
-        requireAdmin(admin);
-        return db.fetchCount(AUDIT_EVENT, filter.condition());
     }
 
     /** Every matching event, newest first, handed over one at a time (a CSV of the whole log never sits in memory). */
@@ -113,12 +122,23 @@ public final class AuditLog {
 
     /** The kinds of event the log holds, for the filter's choices. */
     public List<String> kinds() {
-        return db.selectDistinct(AUDIT_EVENT.EVENT).from(AUDIT_EVENT).fetch(AUDIT_EVENT.EVENT).stream()
-                .map(e -> e.contains(".") ? e.substring(0, e.indexOf('.')) : e).distinct().sorted().toList();
+        var known = kinds;
+        if (known == null) {
+            // read once (the only full scan), then kept in step by record(): this class writes every row
+            known = new java.util.concurrent.ConcurrentSkipListSet<>(db.selectDistinct(AUDIT_EVENT.EVENT).from(AUDIT_EVENT)
+                    .fetch(AUDIT_EVENT.EVENT).stream().map(AuditLog::kindOf).toList());
+            kinds = known;
+        }
+        return List.copyOf(known);
+    }
+
+    private static String kindOf(String event) {
+        int dot = event.indexOf('.');
+        return dot < 0 ? event : event.substring(0, dot);
     }
 
     private static Event event(ltsportal.db.tables.records.AuditEventRecord r) {
-        return new Event(r.getOccurredAt().toInstant(), r.getEvent(), r.getActorEmail(), r.getSubject(), r.getDetail(), r.getIp(),
+        return new Event(r.getId(), r.getOccurredAt().toInstant(), r.getEvent(), r.getActorEmail(), r.getSubject(), r.getDetail(), r.getIp(),
                 r.getRepeats(), r.getLastAt() == null ? null : r.getLastAt().toInstant());
     }
 

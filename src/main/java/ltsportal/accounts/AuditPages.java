@@ -15,8 +15,10 @@ import ltsportal.web.Form;
 import ltsportal.web.Templates;
 
 /**
- * The audit log for admins: {@code /admin/audit}, 50 events a page, filtered by actor, kind and days
- * (in the admin's time zone), and {@code /admin/audit.csv} with the same filters, every matching row.
+ * The audit log for admins: {@code /admin/audit}, 50 events a page, newest first, filtered by actor, kind and days
+ * (in the admin's time zone), and {@code /admin/audit.csv} with the same filters, every matching row. Pages
+ * follow a keyset ({@code ?after=<event id>}, the last event shown), never an offset or a count, so a page
+ * deep in a large log costs what the first one does.
  */
 public final class AuditPages {
     static final int PAGE = 50;
@@ -44,8 +46,9 @@ public final class AuditPages {
         }
     }
 
+    /** {@code olderHref}: the next page (null on the last); {@code paged}: this is not the first page. */
     public record AuditPage(List<AuditLog.Event> events, FilterForm form, Map<String, String> errors, List<String> kinds,
-                            int page, int pages, int total, String query) {
+                            String olderHref, boolean paged, String query) {
     }
 
     private record Bound(FilterForm form, AuditLog.Filter filter, Form in) {
@@ -74,18 +77,17 @@ public final class AuditPages {
         Bound b = bind(ctx);
         if (!b.in().valid()) {
             Templates.render(ctx, Form.INVALID, "accounts/audit", new AuditPage(List.of(), b.form(), b.in().errors(),
-                    audit.kinds(), 1, 1, 0, b.form().query()));
+                    audit.kinds(), null, false, b.form().query()));
             return;
         }
-        int total = audit.count(admin, b.filter());
-        int pages = Math.max(1, (total + PAGE - 1) / PAGE);
-        int page = 1;
-        String asked = ctx.queryParam("page");
-        if (asked != null && asked.matches("\\d{1,6}")) {
-            page = Math.min(Math.max(1, Integer.parseInt(asked)), pages);
-        }
-        Templates.render(ctx, "accounts/audit", new AuditPage(audit.page(admin, b.filter(), (page - 1) * PAGE, PAGE), b.form(),
-                Map.of(), audit.kinds(), page, pages, total, b.form().query()));
+        String asked = b.in().text("after");
+        Long after = asked.matches("\\d{1,18}") ? Long.valueOf(asked) : null;
+        List<AuditLog.Event> fetched = audit.page(admin, b.filter(), after, PAGE + 1);
+        boolean more = fetched.size() > PAGE;
+        List<AuditLog.Event> shown = more ? fetched.subList(0, PAGE) : fetched;
+        String older = more ? "/admin/audit?after=" + shown.get(shown.size() - 1).id() + b.form().query() : null;
+        Templates.render(ctx, "accounts/audit", new AuditPage(List.copyOf(shown), b.form(), Map.of(), audit.kinds(), older,
+                after != null, b.form().query()));
     }
 
     /** The same filters as CSV (RFC 4180), every matching row, streamed; cells that a spreadsheet would run as formulas are defused. */

@@ -63,20 +63,43 @@ class AuditHttpTest extends OnBothDatabases {
         event("role.changed", "admin@demo.test", "engineer2@demo.test", now.minus(Duration.ofDays(3)));
         WebClient admin = admin();
 
+        int total = portal.db.fetchCount(AUDIT_EVENT);
+        assertTrue(total > 100 && total <= 150, "three pages: " + total);
         String first = admin.get("/admin/audit").body();
-        assertTrue(first.contains("page 1 of 3"), "50 a page");
-        assertTrue(first.contains("Older →") && !first.contains("← Newer"));
-        String last = admin.get("/admin/audit?page=3").body();
+        assertEquals(50, rows(first), "50 a page");
+        assertTrue(first.contains("Older →") && !first.contains("← Newest"));
+        String second = admin.get(older(first)).body();
+        assertEquals(50, rows(second));
+        assertTrue(second.contains("← Newest"));
+        assertFalse(second.contains("flood0@example.test"), "the second page starts after the first one's last event");
+        String last = admin.get(older(second)).body();
+        assertEquals(total - 100, rows(last), "every event once over the three pages");
         assertTrue(last.contains("data-event=\"role.changed\""), "the role change is still there, on the last page");
-        assertTrue(last.contains("← Newer"));
+        assertFalse(last.contains("Older →"));
 
         String byActor = admin.get("/admin/audit?actor=ADMIN%40demo&kind=role").body();
-        assertTrue(byActor.contains("1 event") && byActor.contains("engineer2@demo.test"), byActor);
+        assertEquals(1, rows(byActor));
+        assertTrue(byActor.contains("engineer2@demo.test"), byActor);
         assertTrue(byActor.contains("value=\"ADMIN@demo\""), "the filter is kept");
+        String filteredOlder = older(admin.get("/admin/audit?kind=login").body());
+        assertTrue(filteredOlder.contains("&kind=login"), "the next page keeps the filter: " + filteredOlder);
+        assertFalse(admin.get(filteredOlder).body().contains("data-event=\"role.changed\""));
 
         String june = admin.get("/admin/audit?kind=role&from=2026-05-29&to=2026-05-29").body();
-        assertTrue(june.contains("1 event"), "3 days before 1 June 12:00 UTC is 29 May in the admin's zone");
-        assertTrue(admin.get("/admin/audit?kind=role&from=2026-05-30").body().contains("0 events"));
+        assertEquals(1, rows(june), "3 days before 1 June 12:00 UTC is 29 May in the admin's zone");
+        String none = admin.get("/admin/audit?kind=role&from=2026-05-30").body();
+        assertEquals(0, rows(none));
+        assertTrue(none.contains("No events match."));
+    }
+
+    private static int rows(String page) {
+        return page.split("<tr data-event=", -1).length - 1;
+    }
+
+    private static String older(String page) {
+        var m = java.util.regex.Pattern.compile("href=\"(/admin/audit\\?after=[^\"]+)\" rel=\"next\"").matcher(page);
+        assertTrue(m.find(), "an Older link");
+        return m.group(1).replace("&amp;", "&");
     }
 
     @Test
