@@ -14,7 +14,12 @@ public final class Demo {
     }
 
     public static void seed(DSLContext db, Clock clock, String password, Content content) {
-        DemoAccounts.seed(db, new Users(db), password, clock);
+        seedHashed(db, clock, ltsportal.accounts.Passwords.hash(password), content);
+    }
+
+    /** The same, with the demo password already hashed (the portal hashes it while the database migrates). */
+    public static void seedHashed(DSLContext db, Clock clock, String passwordHash, Content content) {
+        DemoAccounts.seedHashed(db, new Users(db), passwordHash, clock);
         DemoSpike.seed(db, clock, new Planner(content.catalog(), content.upgradeRules()));
         DemoStaffing.seed(db, clock, DemoSpike.NAME);
     }

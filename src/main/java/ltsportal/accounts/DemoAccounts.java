@@ -25,8 +25,8 @@ public final class DemoAccounts {
     }
 
     /** Creates the accounts that do not exist yet; running it again changes nothing. */
-    public static void seed(DSLContext db, Users users, String password, Clock clock) {
-        String hash = Passwords.hash(password);
+    /** Seeds the accounts, all with one password given as its argon2id hash ({@link Passwords#hash}). */
+    public static void seedHashed(DSLContext db, Users users, String hash, Clock clock) {
         db.transaction(cfg -> {
             DSLContext tx = cfg.dsl();
             for (Account a : ACCOUNTS) {

@@ -88,6 +88,11 @@ public final class Passwords {
         return Optional.empty();
     }
 
+    /** Makes the class's own dummy hash now (an argon2id hash, tens of milliseconds), on a start-up thread. */
+    public static void warmUp() {
+        // loading the class computes DUMMY_HASH; nothing else to do
+    }
+
     /** The parts of a name, email or organization a password may not be built from: words of 3 letters or more. */
     static List<String> personalWords(List<String> personal) {
         List<String> words = new ArrayList<>();
