@@ -97,6 +97,11 @@ public final class AuditLog {
     /** A page of the events matching the filter, newest first. Only an admin reads the log. */
     public List<Event> page(User admin, Filter filter, Long after, int limit) {
         requireAdmin(admin);
+        return pageQuery(filter, after, limit).fetch(AuditLog::event);
+    }
+
+    /** The page's query, on its own so a test can read its plan (an index walked newest first, no sort). */
+    org.jooq.ResultQuery<ltsportal.db.tables.records.AuditEventRecord> pageQuery(Filter filter, Long after, int limit) {
         org.jooq.Condition where = filter.condition();
         if (after != null) {
             // keyset: rows strictly older than the cursor row (time, then id), so a page costs the same deep in the log
@@ -107,8 +112,7 @@ public final class AuditLog {
             }
         }
         return db.selectFrom(AUDIT_EVENT).where(where)
-                .orderBy(AUDIT_EVENT.OCCURRED_AT.desc(), AUDIT_EVENT.ID.desc()).limit(limit)
-                .fetch(AuditLog::event);
+                .orderBy(AUDIT_EVENT.OCCURRED_AT.desc(), AUDIT_EVENT.ID.desc()).limit(limit);
     }
 
     /** Every matching event, newest first, handed over one at a time (a CSV of the whole log never sits in memory). */

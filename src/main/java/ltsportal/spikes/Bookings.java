@@ -69,6 +69,19 @@ public final class Bookings {
      * after the booking {@code after} (keyset on window start and id) when it is given and visible.
      */
     public List<Booking> page(User actor, ListQuery q, Long after, int limit) {
+        // The page's ids first, from the two tables the order needs (the window's start index walks newest first and
+        // stops at the limit), then only those rows with their spike, organization and hops: joined in one query,
+        // H2 started from the spike and sorted every booking, so a page cost what the whole table did.
+        List<Long> ids = pageIdsQuery(actor, q, after, limit).fetch(BOOKING.ID);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return select(db).where(BOOKING.ID.in(ids)).orderBy(SPIKE_WINDOW.STARTS_AT.desc(), BOOKING.ID.desc())
+                .fetch(Bookings::booking);
+    }
+
+    /** The ids of a page, newest window first: on its own so a test can read its plan. */
+    org.jooq.ResultQuery<org.jooq.Record1<Long>> pageIdsQuery(User actor, ListQuery q, Long after, int limit) {
         Condition where = visibleTo(actor);
         if (q.spikeId() != null) {
             where = where.and(BOOKING.SPIKE_ID.eq(q.spikeId()));
@@ -96,16 +109,8 @@ public final class Bookings {
                 where = where.and(DSL.row(SPIKE_WINDOW.STARTS_AT, BOOKING.ID).lt(cursor.get(), after));
             }
         }
-        // The page's ids first, from the two tables the order needs (the window's start index walks newest first and
-        // stops at the limit), then only those rows with their spike, organization and hops: joined in one query,
-        // H2 started from the spike and sorted every booking, so a page cost what the whole table did.
-        List<Long> ids = db.select(BOOKING.ID).from(BOOKING).join(SPIKE_WINDOW).on(SPIKE_WINDOW.ID.eq(BOOKING.WINDOW_ID))
-                .where(where).orderBy(SPIKE_WINDOW.STARTS_AT.desc(), BOOKING.ID.desc()).limit(limit).fetch(BOOKING.ID);
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return select(db).where(BOOKING.ID.in(ids)).orderBy(SPIKE_WINDOW.STARTS_AT.desc(), BOOKING.ID.desc())
-                .fetch(Bookings::booking);
+        return db.select(BOOKING.ID).from(BOOKING).join(SPIKE_WINDOW).on(SPIKE_WINDOW.ID.eq(BOOKING.WINDOW_ID))
+                .where(where).orderBy(SPIKE_WINDOW.STARTS_AT.desc(), BOOKING.ID.desc()).limit(limit);
     }
 
     public List<Booking> ofSpike(User actor, long spikeId) {
