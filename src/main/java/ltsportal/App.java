@@ -106,6 +106,9 @@ public final class App {
         return path.startsWith("/invitations/") ? "/invitations/[redacted]" : path;
     }
 
+    /** The jobs' reader of every instance (the snapshot and the alerts act for no one person). */
+    private static final User FLEET_READER = new User(0, "fleet@lts-portal", "Fleet jobs", "UTC", Role.MANAGER, null, null, false);
+
     public static Javalin create(Dependencies deps) {
         return build(deps).app();
     }
@@ -165,7 +168,7 @@ public final class App {
         var engineers = new Engineers(deps.db());
         var capacity = new Capacity(deps.db(), engineers);
         var bookingPages = new BookingPages(spikes, bookings, bookingService, planner, deps.clock(), audit,
-                new ltsportal.spikes.Completion(deps.db(), deps.clock(), planner, new Markdown()));
+                new ltsportal.spikes.Completion(deps.db(), deps.clock(), planner, new Markdown()).onReached(ltsportal.fleet.Instances::reached));
         var attachments = new ltsportal.assistance.Attachments(deps.db(), deps.clock());
         var assistanceMail = new ltsportal.assistance.AssistanceMail(mailTemplates, deps.clock());
         var conversation = new ltsportal.assistance.AssistancePages(
@@ -200,10 +203,22 @@ public final class App {
                 "dataAsOf", DateText.absoluteDate(deps.catalog().product().dataAsOf()),
                 "supportEmail", deps.mail().support()), ctx -> Viewer.of(ctx, sessions));
 
+        var instances = new ltsportal.fleet.Instances(deps.db(), deps.clock());
+        java.util.function.Supplier<List<ltsportal.fleet.InstanceStatus>> fleetNow = () -> instances.list(FLEET_READER).stream()
+                .map(i -> ltsportal.fleet.InstanceStatus.of(i, check, java.time.LocalDate.now(deps.clock()))).toList();
+        var snapshots = new ltsportal.fleet.FleetSnapshots(deps.db(), deps.clock(), fleetNow);
+        var fleet = new Routes.FleetFeatures(
+                new ltsportal.fleet.InstancePages(instances, check, invite, audit, deps.clock(), deps.baseUrl()),
+                new ltsportal.fleet.CheckInApi(instances, check, deps.clock(), deps.baseUrl()),
+                new ltsportal.fleet.FleetPages(instances, check, snapshots, planner, deps.catalog(), deps.clock()));
+        bookingPages.instances(customer -> instances.list(customer).stream().map(i -> new ltsportal.spikes.InstancePrefill.Choice(
+                i.id(), i.name(), i.version(), i.deployment(), i.edition(), i.topology(), i.geo())).toList());
         var sender = new ltsportal.mail.OutboxSender(outbox,
                 deps.mail().sends() ? new ltsportal.mail.SmtpMailer(deps.mail(), deps.baseUrl()) : null,
                 List.of(new ltsportal.spikes.Reminders(deps.db(), deps.clock(), mailTemplates, planner),
-                        new ltsportal.spikes.LifecycleAlerts(deps.db(), deps.clock(), mailTemplates, deps.catalog())));
+                        new ltsportal.spikes.LifecycleAlerts(deps.db(), deps.clock(), mailTemplates, deps.catalog()),
+                        new ltsportal.fleet.InstanceAlerts(deps.db(), deps.clock(), mailTemplates, fleetNow, invite),
+                        snapshots));
         var app = Javalin.create(config -> {
             if (deps.mail().pollMillis() > 0) {
                 config.events.serverStarted(() -> sender.start(deps.mail().pollMillis()));
@@ -251,7 +266,7 @@ public final class App {
             Errors.register(config.routes);
             Routes.declare(config.routes, deps.health(), new Backup.Download(deps.db(), deps.db().dialect() == org.jooq.SQLDialect.H2,
                     deps.clock()), features, accounts, spikeFeatures, staffing, new Routes.MailFeatures(new ltsportal.mail.OutboxPages(outbox),
-                    new ltsportal.accounts.EmailPages(deps.db(), users, emailTokens, accountMail, sessions, cookies, audit)));
+                    new ltsportal.accounts.EmailPages(deps.db(), users, emailTokens, accountMail, sessions, cookies, audit)), fleet);
         });
         ltsportal.web.HeadAndOptions.add(app, Role.ANYONE);
         return new Built(app, sender);

@@ -26,11 +26,12 @@ public final class Demo {
 
     /**
      * What demo mode adds for people trying the portal, beyond the test fixture: plans in each state of
-     * the review, a conversation, a finished spike with outcomes and a report, and a draft spike for the
-     * next LTS line, planned ahead with weekend windows.
+     * the review, a conversation, a finished spike with outcomes and a report, a draft spike for the
+     * next LTS line, planned ahead with weekend windows, and registered instances with a year of fleet history.
      */
     public static void showcase(DSLContext db, Clock clock, Content content) {
         ltsportal.assistance.DemoAssistance.seed(db, clock, new Planner(content.catalog(), content.upgradeRules()));
         DemoSpike.seedNextLts(db, clock, content.catalog());
+        ltsportal.fleet.DemoFleet.seed(db, clock, content.catalog());
     }
 }

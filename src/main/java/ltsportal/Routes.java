@@ -59,6 +59,11 @@ public final class Routes {
     public record StaffingFeatures(EngineerPages engineers, StaffingPages staffing, SchedulePages schedule, StaffingApi api) {
     }
 
+    /** Customers' instances, their check-ins, and the fleet dashboard for staff. */
+    public record FleetFeatures(ltsportal.fleet.InstancePages instances, ltsportal.fleet.CheckInApi checkIn,
+                                ltsportal.fleet.FleetPages fleet) {
+    }
+
     /** Every signed-in user, whatever the role. */
     private static final Role[] SIGNED_IN = {CUSTOMER, ENGINEER, MANAGER, ADMIN};
 
@@ -70,7 +75,7 @@ public final class Routes {
     private static final Role[] PLANNERS = {MANAGER, ADMIN};
 
     static void declare(RoutesConfig routes, Health health, Backup.Download backup, Features f, AccountFeatures a,
-                        SpikeFeatures s, StaffingFeatures t, MailFeatures m) {
+                        SpikeFeatures s, StaffingFeatures t, MailFeatures m, FleetFeatures fl) {
         // For load balancers and monitors: the process serves; it should get traffic
         routes.get("/healthz", health::live, ANYONE);
         routes.get("/readyz", health::ready, ANYONE);
@@ -237,5 +242,19 @@ public final class Routes {
         routes.get("/api/v1/engineers", t.api()::engineers, STAFF);
         routes.get("/api/v1/spikes/{id}/staffing", t.api()::staffing, STAFF);
         routes.get("/api/v1/bookings/{id}/suggestions", t.api()::suggestions, PLANNERS);
+
+        // Fleet: customers register their instances; a check-in (bearer token, no session) keeps a version current
+        routes.get("/instances", fl.instances()::list, CUSTOMER);
+        routes.post("/instances", fl.instances()::create, CUSTOMER);
+        routes.get("/instances/{id}/edit", fl.instances()::edit, CUSTOMER);
+        routes.post("/instances/{id}", fl.instances()::update, CUSTOMER);
+        routes.post("/instances/{id}/delete", fl.instances()::delete, CUSTOMER);
+        routes.post("/instances/{id}/token", fl.instances()::rotateToken, CUSTOMER);
+        routes.post("/instances/{id}/token/revoke", fl.instances()::revokeToken, CUSTOMER);
+        routes.post("/api/v1/instances/check-in", fl.checkIn()::checkIn, ANYONE);
+        // Fleet: the north star for staff
+        routes.get("/manage/fleet", fl.fleet()::page, STAFF);
+        routes.get("/manage/fleet/{table}.csv", fl.fleet()::csv, STAFF);
+        routes.get("/api/v1/fleet/summary", fl.fleet()::summary, STAFF);
     }
 }

@@ -54,6 +54,13 @@ public record BookingForm(String windowId, String instanceName, String deploymen
                 List.of(), false);
     }
 
+    /** This form with a registered instance's name, deployment, edition, topology, Geo and version filled in. */
+    public BookingForm from(InstancePrefill.Choice i) {
+        return new BookingForm(windowId, i.name(), i.deployment(), i.edition(), i.topology(), i.geo() ? "yes" : "no", i.version(),
+                targetVersion, contactName, contactEmail, contactPhone, upgradePlanUrl, rollbackPlanUrl, notes, idempotencyKey,
+                conditions, zeroDowntime, confirmTarget, seriesWindows, acceptFit);
+    }
+
     public boolean hasCondition(String key) {
         return conditions.contains(key);
     }

@@ -53,7 +53,8 @@ public final class BookingPages {
     public record BookPage(Spike spike, BookingForm form, Map<String, String> errors, WindowView chosen,
                            List<WindowView> freeWindows, Map<String, String> deployments, Map<String, String> editions,
                            Map<String, String> topologies, Map<String, String> geoOptions,
-                           ltsportal.planner.Planner.ConditionalChoices conditions, List<WindowView> seriesCandidates) {
+                           ltsportal.planner.Planner.ConditionalChoices conditions, List<WindowView> seriesCandidates,
+                           List<InstancePrefill.Choice> instances) {
     }
 
     /** How many later windows the series part of the form offers. */
@@ -115,6 +116,12 @@ public final class BookingPages {
             return;
         }
         BookingForm form = BookingForm.blank(spike, customer, Long.parseLong(window));
+        String asked = ctx.queryParam("instance");
+        if (asked != null) {
+            // "Book a window" from the instances page: that instance's details filled in
+            form = prefill.of(customer).stream().filter(c -> String.valueOf(c.id()).equals(asked)).findFirst()
+                    .map(form::from).orElse(form);
+        }
         String cannot = service.cannotBook(customer, spike);
         if (cannot != null) {
             renderForm(ctx, 403, spike, form, Map.of("windowId", cannot));
@@ -316,7 +323,15 @@ public final class BookingPages {
                 views.stream().filter(WindowView::bookable).toList(),
                 BookingForm.DEPLOYMENTS, BookingForm.EDITIONS, BookingForm.TOPOLOGIES, BookingForm.GEO,
                 planner.conditionalChoices(form.currentVersion(), form.targetVersion()),
-                candidates));
+                candidates, user.role() == ltsportal.accounts.Role.CUSTOMER ? prefill.of(user) : List.of()));
+    }
+
+    private InstancePrefill prefill = InstancePrefill.NONE;
+
+    /** Where the form finds the customer's registered instances (the fleet feature, set by the app). */
+    public BookingPages instances(InstancePrefill prefill) {
+        this.prefill = prefill;
+        return this;
     }
 
 }

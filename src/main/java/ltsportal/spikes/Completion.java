@@ -25,6 +25,19 @@ public final class Completion {
     private final Planner planner;
     private final ltsportal.notes.Markdown markdown;
 
+    /** Told, in the completing transaction, the version a booked instance now runs (the fleet keeps its instance in step). */
+    public interface Reached {
+        void reached(DSLContext tx, java.time.Instant at, long orgId, String instanceName, String version);
+    }
+
+    private Reached reached = (tx, at, orgId, name, version) -> {
+    };
+
+    public Completion onReached(Reached reached) {
+        this.reached = reached;
+        return this;
+    }
+
     public Completion(DSLContext db, Clock clock, Planner planner, ltsportal.notes.Markdown markdown) {
         this.db = db;
         this.clock = clock;
@@ -120,6 +133,7 @@ public final class Completion {
             }
             BookingService.event(tx, booking.id(), staff, BookingStatus.COMPLETED.key(), booking.status(), BookingStatus.COMPLETED,
                     outcome.outcome() + ", on " + outcome.reachedVersion() + ", " + outcome.durationMinutes() + " min", at);
+            reached.reached(tx, at.toInstant(), booking.orgId(), booking.intake().instanceName(), outcome.reachedVersion());
             return true;
         });
     }

@@ -38,7 +38,7 @@ public final class SpikePages {
      * selector. {@code ours}: window id to the viewer's organization's active booking in it.
      */
     public record ShowPage(Spike spike, String zone, String zoneError, List<TimeZones.Option> timeZones,
-                           List<Day> days, String rules, Map<Long, Long> ours) {
+                           List<Day> days, String rules, Map<Long, Long> ours, String instance) {
     }
 
     /** One day of the slot picker: its heading, an anchor for the day list, its windows and how many are free. */
@@ -84,7 +84,9 @@ public final class SpikePages {
         Templates.render(ctx, in.valid() ? 200 : Form.INVALID, "spikes/show", new ShowPage(spike, zone.getId(),
                 in.errors().get("tz"), TimeZones.options(at.isAfter(clock.instant()) ? at : clock.instant(), zone.getId()),
                 days(WindowView.of(spike, spikes.windows(spike.id()), zone, clock.instant())), rules(spike),
-                user.orgId() == null ? Map.of() : spikes.activeBookingsOf(spike.id(), user.orgId())));
+                user.orgId() == null ? Map.of() : spikes.activeBookingsOf(spike.id(), user.orgId()),
+                // from the instances page: each window's booking link carries the instance to fill in
+                in.text("instance").matches("\\d{1,18}") ? in.text("instance") : null));
     }
 
     /** Customers see open spikes only; staff also see drafts and closed ones. */
