@@ -69,11 +69,12 @@ public final class Auth {
     static final String CHECK_IN = "/api/v1/instances/check-in";
 
     /**
-     * The instance check-in authenticates by its bearer token alone and reads no cookie, so a forged cross-site
-     * request has nothing to ride on: it needs no CSRF token (a cron job has none to send).
+     * The instance check-in authenticates by its bearer token alone and reads no session, so a forged cross-site
+     * request has nothing to ride on: it needs no CSRF token (a cron job has none to send), and one without its
+     * token hears 401 from the handler, not a form's 403.
      */
     private static boolean bearerOnly(Context ctx) {
-        return ctx.path().equals(CHECK_IN) && ctx.header("Authorization") != null;
+        return ctx.path().equals(CHECK_IN);
     }
 
     /** Headers and a parameter some frameworks read to route a request as another method. */

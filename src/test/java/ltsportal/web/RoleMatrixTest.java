@@ -183,6 +183,19 @@ class RoleMatrixTest {
         row("GET /api/v1/engineers", "/api/v1/engineers", 401, 403, 200, 200, 200);
         row("GET /api/v1/spikes/{id}/staffing", "/api/v1/spikes/1/staffing", 401, 403, 200, 200, 200);
         row("GET /api/v1/bookings/{id}/suggestions", "/api/v1/bookings/1/suggestions", 401, 403, 403, 200, 200);
+
+        row("GET /instances", "/instances", 303, 200, 403, 403, 403);
+        row("POST /instances", "/instances", 303, 400, 403, 403, 403);
+        row("GET /instances/{id}/edit", "/instances/999999/edit", 303, 404, 403, 403, 403);
+        row("POST /instances/{id}", "/instances/999999", 303, 404, 403, 403, 403);
+        row("POST /instances/{id}/delete", "/instances/999999/delete", 303, 404, 403, 403, 403);
+        row("POST /instances/{id}/token", "/instances/999999/token", 303, 404, 403, 403, 403);
+        row("POST /instances/{id}/token/revoke", "/instances/999999/token/revoke", 303, 404, 403, 403, 403);
+        // The check-in's only credential is its bearer token: a session does not count, whoever holds it
+        row("POST /api/v1/instances/check-in", "/api/v1/instances/check-in", 401, 401, 401, 401, 401);
+        row("GET /manage/fleet", "/manage/fleet", 303, 403, 200, 200, 200);
+        row("GET /manage/fleet/{table}.csv", "/manage/fleet/ending.csv", 303, 403, 200, 200, 200);
+        row("GET /api/v1/fleet/summary", "/api/v1/fleet/summary", 401, 403, 200, 200, 200);
     }
 
     private static TestPortal portal;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Templates escape: th:utext is allowed only for Markdown HTML that went through the sanitizer, and for
- * the timeline's SVG, which the server draws with every text escaped.
+ * the timeline's and the fleet trend's SVG, which the server draws with every text escaped or a number.
  */
 class TemplatesTest {
     /** Every unescaped output in the templates, each a field filled by Markdown.toSafeHtml at content load. */
@@ -25,6 +25,7 @@ class TemplatesTest {
             "assistance/review.html: ${r.rollbackHtml()}",
             "catalog/line.html: ${line.notesHtml()}",
             "catalog/lifecycle.html: ${timelineSvg}", // TimelineChart.inlineSvg: drawn on the server, every text XML-escaped
+            "fleet/dashboard.html: ${chartSvg}", // FleetChart.svg: drawn on the server, its only texts numbers and dates
             "planner/hop.html: ${hop.stop().reasonHtml()}",
             "planner/hop.html: ${a.messageHtml()}",
             "planner/hop.html: ${l.notesHtmlEmbedded()}", // the sanitized notes with a [a-z0-9-] prefix in ids and #links
