@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import ltsportal.support.OnBothDatabases;
+import ltsportal.support.RegisteredInstances;
 import ltsportal.support.WebClient;
 import org.junit.jupiter.api.Test;
 
@@ -20,18 +21,11 @@ import org.junit.jupiter.api.Test;
 class InstancesHttpTest extends OnBothDatabases {
 
     static Map<String, String> form(String name, String version) {
-        return new HashMap<>(Map.of("name", name, "version", version, "deployment", "helm", "edition", "ee",
-                "topology", "single-node", "geo", "no", "note", "Owned by the platform team"));
+        return RegisteredInstances.form(name, version);
     }
 
-    /** Registers an instance as this customer; its id. */
     static long register(WebClient customer, String name, String version) {
-        customer.get("/instances");
-        var answer = customer.post("/instances", form(name, version));
-        assertEquals(303, answer.statusCode(), answer.body());
-        var m = Pattern.compile("#instance-(\\d+)").matcher(answer.headers().firstValue("Location").orElseThrow());
-        assertTrue(m.find());
-        return Long.parseLong(m.group(1));
+        return RegisteredInstances.register(customer, name, version);
     }
 
     @Test

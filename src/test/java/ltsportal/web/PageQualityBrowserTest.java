@@ -80,6 +80,31 @@ class PageQualityBrowserTest extends BrowserJourney {
     }
 
     @Test
+    void fleetPagesWithInstancesATokenAndErrorsPassToo() {
+        List<String> problems = new ArrayList<>();
+        WebClient casey = portal.signedIn("customer@demo.test");
+        long id = ltsportal.support.RegisteredInstances.register(casey, "gitlab-with-a-rather-long-hostname.eu-central.acme-robotics.test", "18.10.8");
+        ltsportal.support.RegisteredInstances.register(casey, "ci.acme.test", "16.3.4");
+        ltsportal.support.RegisteredInstances.register(casey, "new.acme.test", "25.1.0");
+        portal.deliverMail(); // this week's snapshot, for the chart
+        signInTheBrowser(casey);
+        problems.addAll(check("customer", "/instances", casey.get("/instances").body()));
+        problems.addAll(check("customer", "/instances/" + id + "/edit", casey.get("/instances/" + id + "/edit").body()));
+        // the page with a token just made: the token and its curl line must wrap on a phone
+        browser.driver.get(portal.url("/instances"));
+        browser.driver.findElement(org.openqa.selenium.By.cssSelector("#instance-" + id + " form[action$='/token'] button")).click();
+        browser.waiting().until(d -> !d.findElements(org.openqa.selenium.By.id("token")).isEmpty());
+        PageChecks.axe(browser.driver).forEach(p -> problems.add("customer token: " + p));
+        PageChecks.overflow(browser.driver, PHONE).forEach(p -> problems.add("customer token: " + p));
+        problems.addAll(sent("customer", "/instances", "#save-instance", Map.of("name", "x", "version", "banana")));
+        WebClient manager = portal.signedIn("manager@demo.test");
+        signInTheBrowser(manager);
+        problems.addAll(check("manager", "/manage/fleet", manager.get("/manage/fleet").body()));
+        problems.addAll(check("manager", "/manage/fleet?target=99.1", manager.get("/manage/fleet?target=99.1").body()));
+        assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
+    }
+
+    @Test
     void theFirstTabIsASkipLinkToTheContentAndFocusIsPlainToSee() {
         var driver = browser.driver;
         driver.get(portal.url("/gitlab"));
