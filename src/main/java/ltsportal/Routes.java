@@ -246,11 +246,15 @@ public final class Routes {
         // Fleet: customers register their instances; a check-in (bearer token, no session) keeps a version current
         routes.get("/instances", fl.instances()::list, CUSTOMER);
         routes.post("/instances", fl.instances()::create, CUSTOMER);
+        routes.post("/instances/feed", fl.instances()::rotateFeed, CUSTOMER); // before /instances/{id}, which would match "feed"
         routes.get("/instances/{id}/edit", fl.instances()::edit, CUSTOMER);
         routes.post("/instances/{id}", fl.instances()::update, CUSTOMER);
         routes.post("/instances/{id}/delete", fl.instances()::delete, CUSTOMER);
         routes.post("/instances/{id}/token", fl.instances()::rotateToken, CUSTOMER);
         routes.post("/instances/{id}/token/revoke", fl.instances()::revokeToken, CUSTOMER);
+        // Calendar apps and feed readers carry no session: the organization's secret token in the URL is the key
+        routes.get("/instances/calendar.ics", fl.instances()::calendar, ANYONE);
+        routes.get("/instances/feed.atom", fl.instances()::atom, ANYONE);
         routes.post("/api/v1/instances/check-in", fl.checkIn()::checkIn, ANYONE);
         // Fleet: the north star for staff
         routes.get("/manage/fleet", fl.fleet()::page, STAFF);

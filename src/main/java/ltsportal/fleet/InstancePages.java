@@ -48,7 +48,8 @@ public final class InstancePages {
     public record InstancesPage(List<InstanceStatus> statuses, FleetStats.Summary summary, SpikeInvite.Invite spike,
                                 InstanceForm form, Map<String, String> errors, Long editing, String token, Instance tokenFor,
                                 String checkInUrl, Map<String, String> deployments, Map<String, String> editions,
-                                Map<String, String> topologies, Map<String, String> geoOptions, int endingDays, String command) {
+                                Map<String, String> topologies, Map<String, String> geoOptions, int endingDays, String command,
+                                boolean subscribed, String calendarUrl, String feedUrl) {
     }
 
     /** The one-line cron command for a token: the Linux package's own VERSION file, sent as JSON. */
@@ -145,14 +146,52 @@ public final class InstancePages {
                 .thenComparing(s -> s.instance().name().toLowerCase(java.util.Locale.ROOT))).toList();
     }
 
+    /** A new address for the organization's calendar and feed of its instances' dates, shown once. */
+    public void rotateFeed(Context ctx) {
+        User customer = Auth.user(ctx);
+        String token = instances.rotateFeedToken(customer);
+        audit.record("instance.feed", customer, customer.orgName(), "instances' calendar and feed address replaced", ClientAddress.of(ctx));
+        render(ctx, 201, InstanceForm.blank(), Map.of(), null, null, null, token);
+    }
+
+    public void calendar(Context ctx) {
+        var org = organization(ctx);
+        LocalDate today = LocalDate.now(clock);
+        var statuses = instances.ofOrganization(org.value1()).stream().map(i -> InstanceStatus.of(i, check, today)).toList();
+        ctx.header("Cache-Control", "private, no-cache");
+        ctx.contentType("text/calendar; charset=utf-8").result(InstanceFeeds.calendar(org.value2(), statuses, baseUrl,
+                ltsportal.web.Ids.host(baseUrl), clock.instant()));
+    }
+
+    public void atom(Context ctx) {
+        var org = organization(ctx);
+        LocalDate today = LocalDate.now(clock);
+        var statuses = instances.ofOrganization(org.value1()).stream().map(i -> InstanceStatus.of(i, check, today)).toList();
+        ctx.header("Cache-Control", "private, no-cache");
+        ctx.contentType("application/atom+xml; charset=utf-8").result(InstanceFeeds.atom(org.value2(), statuses,
+                baseUrl + "/instances/feed.atom", baseUrl, ltsportal.web.Ids.host(baseUrl), today));
+    }
+
+    private org.jooq.Record2<Long, String> organization(Context ctx) {
+        return instances.organizationByFeedToken(ctx.queryParam("token"))
+                .orElseThrow(() -> new PageNotFound("There is no feed at this address."));
+    }
+
     private void render(Context ctx, int status, InstanceForm form, Map<String, String> errors, Long editing, String token,
                         Instance tokenFor) {
+        render(ctx, status, form, errors, editing, token, tokenFor, null);
+    }
+
+    private void render(Context ctx, int status, InstanceForm form, Map<String, String> errors, Long editing, String token,
+                        Instance tokenFor, String newFeedToken) {
         User customer = Auth.user(ctx);
         LocalDate today = LocalDate.now(clock);
         var statuses = byUrgency(instances.list(customer).stream().map(i -> InstanceStatus.of(i, check, today)).toList());
         Templates.render(ctx, status, "fleet/instances", new InstancesPage(statuses, FleetStats.summary(statuses),
                 openSpike.next(today).orElse(null), form, errors, editing, token, tokenFor, baseUrl + "/api/v1/instances/check-in",
                 BookingForm.DEPLOYMENTS, BookingForm.EDITIONS, BookingForm.TOPOLOGIES, BookingForm.GEO, InstanceStatus.ENDING_DAYS,
-                token == null ? null : command(token, baseUrl + "/api/v1/instances/check-in")));
+                token == null ? null : command(token, baseUrl + "/api/v1/instances/check-in"), instances.hasFeedToken(customer),
+                newFeedToken == null ? null : baseUrl + "/instances/calendar.ics?token=" + newFeedToken,
+                newFeedToken == null ? null : baseUrl + "/instances/feed.atom?token=" + newFeedToken));
     }
 }

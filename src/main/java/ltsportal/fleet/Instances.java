@@ -153,6 +153,33 @@ public final class Instances {
     public record Result(Long id, Refused refused) {
     }
 
+    /** A new address for the organization's feed and calendar (the old one answers 404 from now on); the token. */
+    public String rotateFeedToken(User customer) {
+        requireCustomer(customer);
+        String token = Tokens.random();
+        db.update(ORGANIZATION).set(ORGANIZATION.INSTANCES_FEED_HASH, Tokens.hash(token)).where(ORGANIZATION.ID.eq(customer.orgId())).execute();
+        return token;
+    }
+
+    public boolean hasFeedToken(User customer) {
+        return customer.orgId() != null && db.fetchExists(ORGANIZATION, ORGANIZATION.ID.eq(customer.orgId()),
+                ORGANIZATION.INSTANCES_FEED_HASH.isNotNull());
+    }
+
+    /** The organization (id and name) whose feed address carries this token. */
+    public Optional<org.jooq.Record2<Long, String>> organizationByFeedToken(String token) {
+        if (token == null || token.length() < 20 || token.length() > 100) {
+            return Optional.empty();
+        }
+        return db.select(ORGANIZATION.ID, ORGANIZATION.NAME).from(ORGANIZATION)
+                .where(ORGANIZATION.INSTANCES_FEED_HASH.eq(Tokens.hash(token))).fetchOptional();
+    }
+
+    /** Every instance of one organization, for its feed (the feed's token stands for the organization). */
+    List<Instance> ofOrganization(long orgId) {
+        return select().where(INSTANCE.ORG_ID.eq(orgId)).orderBy(INSTANCE.NAME_KEY).fetch(Instances::instance);
+    }
+
     static String key(String name) {
         return name.strip().toLowerCase(Locale.ROOT);
     }

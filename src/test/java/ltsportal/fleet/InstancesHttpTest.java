@@ -153,6 +153,42 @@ class InstancesHttpTest extends OnBothDatabases {
         assertEquals(401, checkIn(replaced, "{\"version\":\"18.11.3\"}").statusCode(), "the revoked token is refused");
     }
 
+    private static String address(String page, String id) {
+        var m = Pattern.compile("id=\"" + id + "\">([^<]+)<").matcher(page);
+        assertTrue(m.find(), page);
+        return m.group(1).replace("http://portal.test", "").replace("&amp;", "&");
+    }
+
+    @Test
+    void theOrganizationFollowsItsInstancesDatesAtASecretAddress() {
+        WebClient casey = portal.signedIn("customer@demo.test");
+        register(casey, "gitlab.acme.test", "18.10.8");
+        register(portal.signedIn("customer2@demo.test"), "git.globex.test", "19.0.8");
+        var made = casey.post("/instances/feed", Map.of());
+        assertEquals(201, made.statusCode());
+        String calendar = address(made.body(), "calendar-url");
+        String feed = address(made.body(), "feed-url");
+
+        WebClient reader = portal.visitor(); // a calendar app: no session
+        var ics = reader.get(calendar);
+        assertEquals(200, ics.statusCode());
+        assertTrue(ics.headers().firstValue("Content-Type").orElse("").startsWith("text/calendar"));
+        String body = ics.body().replace("\r\n ", "");
+        assertTrue(body.contains("SUMMARY:gitlab.acme.test: GitLab 18.10 leaves support in 30 days"), body);
+        assertTrue(body.contains("DTSTART;VALUE=DATE:20260519"), "30 days before 18 June");
+        assertTrue(body.contains("SUMMARY:gitlab.acme.test: GitLab 18.10 is out of support") && body.contains("DTSTART;VALUE=DATE:20260619"));
+        assertFalse(body.contains("globex"), "only this organization's instances");
+
+        var atom = reader.get(feed);
+        assertEquals(200, atom.statusCode());
+        assertTrue(atom.body().contains("leaves support in 30 days") && atom.body().contains("leaves support in 90 days"), atom.body());
+        assertFalse(atom.body().contains("leaves support in 7 days"), "11 June has not come yet on 1 June");
+
+        assertEquals(201, casey.post("/instances/feed", Map.of()).statusCode());
+        assertEquals(404, reader.get(calendar).statusCode(), "the replaced address is gone");
+        assertEquals(404, reader.get(feed).statusCode());
+    }
+
     @Test
     void checkInsAreLimitedPerTokenAndTheLimitPassesWithTheMinute() {
         WebClient casey = portal.signedIn("customer@demo.test");

@@ -191,6 +191,9 @@ class RoleMatrixTest {
         row("POST /instances/{id}/delete", "/instances/999999/delete", 303, 404, 403, 403, 403);
         row("POST /instances/{id}/token", "/instances/999999/token", 303, 404, 403, 403, 403);
         row("POST /instances/{id}/token/revoke", "/instances/999999/token/revoke", 303, 404, 403, 403, 403);
+        row("POST /instances/feed", "/instances/feed", 303, 201, 403, 403, 403);
+        row("GET /instances/calendar.ics", "/instances/calendar.ics?token=no-such-token", 404, 404, 404, 404, 404);
+        row("GET /instances/feed.atom", "/instances/feed.atom?token=no-such-token", 404, 404, 404, 404, 404);
         // The check-in's only credential is its bearer token: a session does not count, whoever holds it
         row("POST /api/v1/instances/check-in", "/api/v1/instances/check-in", 401, 401, 401, 401, 401);
         row("GET /manage/fleet", "/manage/fleet", 303, 403, 200, 200, 200);
