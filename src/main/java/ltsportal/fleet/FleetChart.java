@@ -49,7 +49,8 @@ public final class FleetChart {
         String lastMonth = "";
         for (int i = 0; i < n; i++) {
             String month = MONTH.format(weeks.get(i).weekStart());
-            if (!month.equals(lastMonth) && (i == 0 || weeks.get(i).weekStart().getMonthValue() % 3 == 1)) {
+            // a label at each quarter's first week (January, April, July, October), never two crowded together
+            if (!month.equals(lastMonth) && weeks.get(i).weekStart().getMonthValue() % 3 == 1) {
                 int x = x(i, n, plotW);
                 out.append("<text x=\"").append(x).append("\" y=\"").append(HEIGHT - 12).append("\" fill=\"#555\">").append(month)
                         .append("</text>\n");
