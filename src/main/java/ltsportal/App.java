@@ -217,7 +217,7 @@ public final class App {
                 deps.mail().sends() ? new ltsportal.mail.SmtpMailer(deps.mail(), deps.baseUrl()) : null,
                 List.of(new ltsportal.spikes.Reminders(deps.db(), deps.clock(), mailTemplates, planner),
                         new ltsportal.spikes.LifecycleAlerts(deps.db(), deps.clock(), mailTemplates, deps.catalog()),
-                        new ltsportal.fleet.InstanceAlerts(deps.db(), deps.clock(), mailTemplates, fleetNow, invite),
+                        new ltsportal.fleet.InstanceAlerts(deps.db(), deps.clock(), mailTemplates, instances, deps.catalog(), invite),
                         snapshots));
         var app = Javalin.create(config -> {
             if (deps.mail().pollMillis() > 0) {

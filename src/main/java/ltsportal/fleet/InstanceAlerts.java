@@ -9,7 +9,13 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import ltsportal.catalog.Catalog;
+import ltsportal.catalog.ReleaseLine;
+import ltsportal.catalog.SupportCheck;
 import ltsportal.catalog.SpikeInvite;
 import ltsportal.mail.MailTemplates;
 import ltsportal.mail.Outbox;
@@ -28,30 +34,51 @@ public final class InstanceAlerts implements Runnable {
     private final DSLContext db;
     private final Clock clock;
     private final MailTemplates templates;
-    private final Supplier<List<InstanceStatus>> fleet;
+    private final Instances instances;
+    private final SupportCheck check;
+    private final Catalog catalog;
     private final SpikeInvite openSpike;
 
-    public InstanceAlerts(DSLContext db, Clock clock, MailTemplates templates, Supplier<List<InstanceStatus>> fleet, SpikeInvite openSpike) {
+    public InstanceAlerts(DSLContext db, Clock clock, MailTemplates templates, Instances instances, Catalog catalog, SpikeInvite openSpike) {
         this.db = db;
         this.clock = clock;
         this.templates = templates;
-        this.fleet = fleet;
+        this.instances = instances;
+        this.check = new SupportCheck(catalog);
+        this.catalog = catalog;
         this.openSpike = openSpike;
     }
 
+    /**
+     * Runs every few seconds (the outbox sender's rounds), so it reads little: only instances on lines whose support
+     * ends within the longest lead, and only the warnings not recorded yet get a transaction.
+     */
     @Override
     public void run() {
         LocalDate today = LocalDate.now(clock);
-        for (InstanceStatus s : fleet.get()) {
+        int longest = LEADS.stream().max(Integer::compare).orElseThrow();
+        Set<String> lines = catalog.lines().stream().filter(l -> l.supportEnds() != null && !l.supportEnds().isBefore(today)
+                && !l.supportEnds().isAfter(today.plusDays(longest))).map(ReleaseLine::name).collect(Collectors.toSet());
+        Map<InstanceStatus, Integer> due = new LinkedHashMap<>();
+        for (Instance i : instances.onLines(lines)) {
+            InstanceStatus s = InstanceStatus.of(i, check, today);
             if (!s.maintained() || s.daysLeft() == null || s.line() == null || s.urgency() == InstanceStatus.Urgency.NEWER) {
                 continue;
             }
             long left = s.daysLeft();
-            Integer lead = LEADS.stream().filter(l -> left <= l).min(Integer::compare).orElse(null);
-            if (lead != null) {
+            LEADS.stream().filter(l -> left <= l).min(Integer::compare).ifPresent(lead -> due.put(s, lead));
+        }
+        if (due.isEmpty()) {
+            return;
+        }
+        Set<String> told = new HashSet<>(db.select(INSTANCE_ALERT.INSTANCE_ID, INSTANCE_ALERT.LINE, INSTANCE_ALERT.LEAD_DAYS)
+                .from(INSTANCE_ALERT).where(INSTANCE_ALERT.INSTANCE_ID.in(due.keySet().stream().map(s -> s.instance().id()).toList()))
+                .fetch(r -> r.value1() + "/" + r.value2() + "/" + r.value3()));
+        due.forEach((s, lead) -> {
+            if (!told.contains(s.instance().id() + "/" + s.line().name() + "/" + lead)) {
                 db.transaction(cfg -> warn(cfg.dsl(), s, lead, today));
             }
-        }
+        });
     }
 
     private void warn(DSLContext tx, InstanceStatus s, int lead, LocalDate today) {

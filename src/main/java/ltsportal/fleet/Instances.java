@@ -175,6 +175,15 @@ public final class Instances {
                 .where(ORGANIZATION.INSTANCES_FEED_HASH.eq(Tokens.hash(token))).fetchOptional();
     }
 
+    /** Every organization's instances on these release lines ("18.10"), for the end-of-support warnings. */
+    public List<Instance> onLines(java.util.Collection<String> lines) {
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        return select().where(DSL.or(lines.stream().map(l -> INSTANCE.VERSION.like(l + ".%")).toList()))
+                .orderBy(INSTANCE.ID).fetch(Instances::instance);
+    }
+
     /** Every instance of one organization, for its feed (the feed's token stands for the organization). */
     List<Instance> ofOrganization(long orgId) {
         return select().where(INSTANCE.ORG_ID.eq(orgId)).orderBy(INSTANCE.NAME_KEY).fetch(Instances::instance);
