@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the portal, or runs one of its commands: {@code check-content}, {@code create-admin EMAIL},
- * {@code backup FILE}, {@code restore FILE}, {@code warm-up}.
+ * {@code backup FILE}, {@code restore FILE}, {@code update-content}, {@code warm-up}.
  */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -46,9 +46,11 @@ public final class Main {
                     }
                 }
                 case "backup", "restore" -> System.exit(backupOrRestore(config, command, args));
+                case "update-content" -> System.exit(ltsportal.updates.UpdateCommand.run(args, System.getenv(), config.contentDir(),
+                        java.time.Clock.systemUTC(), System.out, System.err));
                 default -> {
                     System.err.println("unknown command '" + command + "'. Commands: check-content, create-admin EMAIL,"
-                            + " backup FILE, restore FILE");
+                            + " backup FILE, restore FILE, update-content [--dry-run] [--source URL] [--stops URL], warm-up");
                     System.exit(2);
                 }
             }

@@ -106,6 +106,7 @@ public final class Routes {
         routes.get("/api/v1/products/gitlab", c.shared(f.catalogApi()::v1Product, byPath), ANYONE);
         routes.get("/api/v1/products/gitlab/releases/{cycle}", c.shared(f.catalogApi()::v1Release, byPath), ANYONE);
         routes.get("/api/v1/check", f.catalogApi()::check, ANYONE);
+        routes.get("/api/v1/status", f.catalogApi()::status, ANYONE);
         // The rest of endoflife.date's API, for clients written for it: a catalogue of one product
         routes.get("/api/all.json", c.shared(f.catalogApi()::v0Products, byPath), ANYONE);
         routes.get("/api/gitlab", ctx -> ctx.redirect("/api/gitlab.json", io.javalin.http.HttpStatus.MOVED_PERMANENTLY), ANYONE);

@@ -128,6 +128,18 @@ public final class CatalogApi {
                 generatedAt(LocalDate.now(clock)), result.size(), result)));
     }
 
+    /** For monitoring: how old the release data is, so an alert can fire before customers are told stale things. */
+    public record StatusJson(String dataAsOf, long ageDays, int releaseLines, String contentHash) {
+    }
+
+    /** {@code GET /api/v1/status}: never cached, the age counted from the portal's today. */
+    public void status(Context ctx) {
+        var asOf = catalog.product().dataAsOf();
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("application/json; charset=utf-8").result(ltsportal.web.Json.write(new StatusJson(asOf.toString(),
+                java.time.temporal.ChronoUnit.DAYS.between(asOf, java.time.LocalDate.now(clock)), catalog.lines().size(), revision.hash())));
+    }
+
     public void check(Context ctx) {
         String input = ctx.queryParam("version");
         if (input == null || input.isBlank()) {

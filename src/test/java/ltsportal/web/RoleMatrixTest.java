@@ -58,6 +58,7 @@ class RoleMatrixTest {
         row("GET /api/all.json", "/api/all.json", open);
         row("GET /api/gitlab", "/api/gitlab", 301, 301, 301, 301, 301);
         row("GET /api/v1", "/api/v1", open);
+        row("GET /api/v1/status", "/api/v1/status", open);
         row("GET /api/v1/products", "/api/v1/products", open);
         row("GET /api/v1/products/full", "/api/v1/products/full", open);
         row("GET /api/v1/categories", "/api/v1/categories", open);
