@@ -47,7 +47,7 @@ public final class Main {
                 }
                 case "backup", "restore" -> System.exit(backupOrRestore(config, command, args));
                 case "update-content" -> System.exit(ltsportal.updates.UpdateCommand.run(args, System.getenv(), config.contentDir(),
-                        java.time.Clock.systemUTC(), System.out, System.err));
+                        java.time.Clock.systemUTC(), System.out, System.err, Content::load));
                 default -> {
                     System.err.println("unknown command '" + command + "'. Commands: check-content, create-admin EMAIL,"
                             + " backup FILE, restore FILE, update-content [--dry-run] [--source URL] [--stops URL], warm-up");

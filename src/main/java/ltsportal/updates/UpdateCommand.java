@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
-import ltsportal.Content;
 import ltsportal.notes.ContentError;
 
 /**
@@ -32,7 +31,12 @@ public final class UpdateCommand {
     private UpdateCommand() {
     }
 
-    public static int run(String[] args, Map<String, String> env, Path content, Clock clock, PrintStream out, PrintStream err) {
+    /**
+     * {@code check}: the same checks as {@code check-content} on a content directory, throwing {@link ContentError}
+     * (Main passes {@code Content::load}; this package does not reach up to the root).
+     */
+    public static int run(String[] args, Map<String, String> env, Path content, Clock clock, PrintStream out, PrintStream err,
+                          java.util.function.Consumer<Path> check) {
         boolean dryRun = false;
         String source = env.getOrDefault("PORTAL_RELEASES_SOURCE", DEFAULT_SOURCE);
         String stops = env.getOrDefault("PORTAL_STOPS_SOURCE", DEFAULT_STOPS);
@@ -64,7 +68,7 @@ public final class UpdateCommand {
             plan.summary().forEach(out::println);
             Path staged = stage(content, plan.files());
             try {
-                Content.load(staged);
+                check.accept(staged);
             } catch (ContentError e) {
                 delete(staged);
                 err.println("update-content: the updated content would not pass check-content, so nothing was written: " + e.getMessage());

@@ -128,7 +128,7 @@ class UpdateContentTest {
         args[options.length + 3] = "--stops";
         args[options.length + 4] = url("/stops.yml");
         return UpdateCommand.run(args, Map.of("PORTAL_UPDATE_READ_SECONDS", "2", "PORTAL_UPDATE_RETRY_MILLIS", "10"), content, CLOCK,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Content::load);
     }
 
     private String said() {
