@@ -1,7 +1,5 @@
 package ltsportal.fleet;
 
-import java.util.Map;
-import ltsportal.catalog.SupportCheck;
 import ltsportal.catalog.Version;
 import ltsportal.notes.Echo;
 import ltsportal.spikes.BookingForm;
@@ -29,7 +27,7 @@ public record InstanceForm(String name, String version, String deployment, Strin
     }
 
     /** Checks into {@code in}; the values to store when valid, else null. */
-    public Instances.Values check(Form in, SupportCheck check) {
+    public Instances.Values check(Form in) {
         in.required("name", name, 120, "Name the instance (its URL or hostname), at most 120 characters.");
         String normalised = null;
         if (in.required("version", version, 40, "Give the version it runs, such as 17.3.7.")) {
@@ -48,9 +46,5 @@ public record InstanceForm(String name, String version, String deployment, Strin
             return null;
         }
         return new Instances.Values(name.strip(), normalised, deployment, edition, topology, geo.equals("yes"), note.strip());
-    }
-
-    public static Map<String, String> deployments() {
-        return BookingForm.DEPLOYMENTS;
     }
 }

@@ -48,7 +48,7 @@ public final class InstancePages {
     public record InstancesPage(List<InstanceStatus> statuses, FleetStats.Summary summary, SpikeInvite.Invite spike,
                                 InstanceForm form, Map<String, String> errors, Long editing, String token, Instance tokenFor,
                                 String checkInUrl, Map<String, String> deployments, Map<String, String> editions,
-                                Map<String, String> topologies, Map<String, String> geoOptions, int endingDays, String command,
+                                Map<String, String> topologies, Map<String, String> geoOptions, String command,
                                 boolean subscribed, String calendarUrl, String feedUrl) {
     }
 
@@ -71,7 +71,7 @@ public final class InstancePages {
         User customer = Auth.user(ctx);
         Form in = Form.of(ctx);
         InstanceForm form = InstanceForm.bind(in);
-        var values = form.check(in, check);
+        var values = form.check(in);
         if (values == null) {
             render(ctx, Form.INVALID, form, in.errors(), null, null, null);
             return;
@@ -91,7 +91,7 @@ public final class InstancePages {
         Instance existing = mine(ctx);
         Form in = Form.of(ctx);
         InstanceForm form = InstanceForm.bind(in);
-        var values = form.check(in, check);
+        var values = form.check(in);
         if (values == null) {
             render(ctx, Form.INVALID, form, in.errors(), existing.id(), null, null);
             return;
@@ -189,7 +189,7 @@ public final class InstancePages {
         var statuses = byUrgency(instances.list(customer).stream().map(i -> InstanceStatus.of(i, check, today)).toList());
         Templates.render(ctx, status, "fleet/instances", new InstancesPage(statuses, FleetStats.summary(statuses),
                 openSpike.next(today).orElse(null), form, errors, editing, token, tokenFor, baseUrl + "/api/v1/instances/check-in",
-                BookingForm.DEPLOYMENTS, BookingForm.EDITIONS, BookingForm.TOPOLOGIES, BookingForm.GEO, InstanceStatus.ENDING_DAYS,
+                BookingForm.DEPLOYMENTS, BookingForm.EDITIONS, BookingForm.TOPOLOGIES, BookingForm.GEO,
                 token == null ? null : command(token, baseUrl + "/api/v1/instances/check-in"), instances.hasFeedToken(customer),
                 newFeedToken == null ? null : baseUrl + "/instances/calendar.ics?token=" + newFeedToken,
                 newFeedToken == null ? null : baseUrl + "/instances/feed.atom?token=" + newFeedToken));
