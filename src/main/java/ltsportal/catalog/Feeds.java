@@ -1,12 +1,15 @@
 package ltsportal.catalog;
 
+import static ltsportal.web.AtomXml.element;
+import static ltsportal.web.AtomXml.link;
+import static ltsportal.web.AtomXml.timestamp;
+
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -172,21 +175,5 @@ public final class Feeds {
         } catch (IOException | ValidationException e) {
             throw new IllegalStateException("cannot write the calendar", e);
         }
-    }
-
-    private static String timestamp(LocalDate date) {
-        return date.atStartOfDay().atOffset(ZoneOffset.UTC).toInstant().toString();
-    }
-
-    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
-        xml.writeStartElement(name);
-        xml.writeCharacters(text);
-        xml.writeEndElement();
-    }
-
-    private static void link(XMLStreamWriter xml, String rel, String href) throws XMLStreamException {
-        xml.writeEmptyElement("link");
-        xml.writeAttribute("rel", rel);
-        xml.writeAttribute("href", href);
     }
 }

@@ -1,10 +1,13 @@
 package ltsportal.fleet;
 
+import static ltsportal.web.AtomXml.element;
+import static ltsportal.web.AtomXml.link;
+import static ltsportal.web.AtomXml.timestamp;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -125,21 +128,5 @@ final class InstanceFeeds {
         } catch (XMLStreamException e) {
             throw new IllegalStateException("cannot write the instances feed", e);
         }
-    }
-
-    private static String timestamp(LocalDate date) {
-        return date.atStartOfDay().atOffset(ZoneOffset.UTC).toInstant().toString();
-    }
-
-    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
-        xml.writeStartElement(name);
-        xml.writeCharacters(text);
-        xml.writeEndElement();
-    }
-
-    private static void link(XMLStreamWriter xml, String rel, String href) throws XMLStreamException {
-        xml.writeEmptyElement("link");
-        xml.writeAttribute("rel", rel);
-        xml.writeAttribute("href", href);
     }
 }
