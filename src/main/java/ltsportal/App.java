@@ -169,6 +169,7 @@ public final class App {
         var capacity = new Capacity(deps.db(), engineers);
         var bookingPages = new BookingPages(spikes, bookings, bookingService, planner, deps.clock(), audit,
                 new ltsportal.spikes.Completion(deps.db(), deps.clock(), planner, new Markdown()).onReached(ltsportal.fleet.Instances::reached));
+        var bookingForm = new ltsportal.spikes.BookingFormPages(spikes, bookingService, planner, deps.clock(), audit);
         var attachments = new ltsportal.assistance.Attachments(deps.db(), deps.clock());
         var assistanceMail = new ltsportal.assistance.AssistanceMail(mailTemplates, deps.clock());
         var conversation = new ltsportal.assistance.AssistancePages(
@@ -181,6 +182,7 @@ public final class App {
         spikeApi.sections(conversation);
         var spikeFeatures = new Routes.SpikeFeatures(
                 new SpikePages(spikes, deps.clock()),
+                bookingForm,
                 bookingPages,
                 new ManageSpikePages(spikes, bookings, deps.catalog(), new Markdown(), deps.clock(), capacity::recompute, audit,
                         new ltsportal.spikes.WindowChanges(deps.db(), deps.clock(), bookingMail)),
@@ -211,7 +213,7 @@ public final class App {
                 new ltsportal.fleet.InstancePages(instances, check, invite, audit, deps.clock(), deps.baseUrl()),
                 new ltsportal.fleet.CheckInApi(instances, check, deps.clock(), deps.baseUrl()),
                 new ltsportal.fleet.FleetPages(instances, check, snapshots, planner, deps.catalog(), deps.clock()));
-        bookingPages.instances(customer -> instances.list(customer).stream().map(i -> new ltsportal.spikes.InstancePrefill.Choice(
+        bookingForm.instances(customer -> instances.list(customer).stream().map(i -> new ltsportal.spikes.InstancePrefill.Choice(
                 i.id(), i.name(), i.version(), i.deployment(), i.edition(), i.topology(), i.geo())).toList());
         var sender = new ltsportal.mail.OutboxSender(outbox,
                 deps.mail().sends() ? new ltsportal.mail.SmtpMailer(deps.mail(), deps.baseUrl()) : null,

@@ -47,7 +47,8 @@ public final class Routes {
                                   SecondFactorPages secondFactor) {
     }
 
-    public record SpikeFeatures(SpikePages spikes, BookingPages bookings, ManageSpikePages manage, SpikeApi api,
+    public record SpikeFeatures(SpikePages spikes, ltsportal.spikes.BookingFormPages bookingForm, BookingPages bookings,
+                                ManageSpikePages manage, SpikeApi api,
                                 ltsportal.assistance.AssistancePages assistance, ltsportal.assistance.ReviewQueue reviews,
                                 ltsportal.assistance.AttachmentPages attachments, ltsportal.assistance.ReportPages reports) {
     }
@@ -184,8 +185,8 @@ public final class Routes {
         // Support spikes: customers book windows
         routes.get("/spikes", s.spikes()::list, SIGNED_IN);
         routes.get("/spikes/{id}", s.spikes()::show, SIGNED_IN);
-        routes.get("/spikes/{id}/book", s.bookings()::form, CUSTOMER);
-        routes.post("/spikes/{id}/bookings", s.bookings()::create, CUSTOMER);
+        routes.get("/spikes/{id}/book", s.bookingForm()::form, CUSTOMER);
+        routes.post("/spikes/{id}/bookings", s.bookingForm()::create, CUSTOMER);
         routes.get("/bookings", s.bookings()::list, SIGNED_IN);
         routes.get("/bookings/{id}.ics", s.bookings()::calendar, SIGNED_IN);
         routes.get("/bookings/{id}", s.bookings()::show, SIGNED_IN);
