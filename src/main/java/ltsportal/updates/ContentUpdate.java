@@ -136,7 +136,8 @@ final class ContentUpdate {
         if (!d.find()) {
             throw new Refused("gitlab/product.yml: no dataAsOf line to move.");
         }
-        if (asOf != null && asOf.isAfter(LocalDate.parse(d.group(1))) && !files.isEmpty()) {
+        if (asOf != null && asOf.isAfter(LocalDate.parse(d.group(1)))) {
+            // newer data from the source, even with no line changed: the content is confirmed current to that day
             files.put("gitlab/product.yml", product.substring(0, d.start(1)) + asOf + product.substring(d.end(1)));
             others.add("dataAsOf " + d.group(1) + " -> " + asOf);
         }

@@ -171,6 +171,22 @@ class UpdateContentTest {
     }
 
     @Test
+    void newerDataWithNoLineChangedMovesOnlyDataAsOf() throws IOException {
+        var before = tree(content);
+        answers.put("/releases", Answer.ok(releases(r -> { }).replace("2026-08-22T00:00:00Z", "2026-09-01T03:00:00Z")));
+        assertEquals(UpdateCommand.CHANGED, run(), said());
+        assertTrue(said().contains("dataAsOf 2026-08-22 -> 2026-09-01"), said());
+        var after = tree(content);
+        for (var f : before.entrySet()) {
+            if (!f.getKey().equals("gitlab/product.yml")) {
+                assertEquals(f.getValue(), after.get(f.getKey()), f.getKey());
+            }
+        }
+        assertEquals(before.get("gitlab/product.yml").replace("dataAsOf: 2026-08-22", "dataAsOf: 2026-09-01"), after.get("gitlab/product.yml"));
+        assertEquals(UpdateCommand.UNCHANGED, run(), "a second run finds nothing new");
+    }
+
+    @Test
     void aNewPatchMovesLatestAndKeepsEveryLinesNotesByteForByte() throws IOException {
         var before = tree(content);
         answers.put("/releases", Answer.ok(releases(r -> r.get("18.11").putObject("latest").put("name", "18.11.12").put("date", "2026-08-28"))));
