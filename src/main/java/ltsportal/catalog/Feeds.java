@@ -5,7 +5,6 @@ import static ltsportal.web.AtomXml.link;
 import static ltsportal.web.AtomXml.timestamp;
 
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,23 +14,14 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import ltsportal.web.Conditional;
-import net.fortuna.ical4j.data.CalendarOutputter;
+import ltsportal.web.DayEvents;
 import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.component.VAlarm;
-import net.fortuna.ical4j.model.component.VEvent;
-import net.fortuna.ical4j.model.property.Action;
-import net.fortuna.ical4j.model.property.Description;
-import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.RefreshInterval;
-import net.fortuna.ical4j.model.property.Uid;
-import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
-import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
-import net.fortuna.ical4j.validate.ValidationException;
 
 /** The lifecycle as an Atom feed (events up to today) and an iCalendar feed (all events, with alarms). */
 public final class Feeds {
@@ -156,24 +146,9 @@ public final class Feeds {
                 Duration.ofDays(1)));
         cal.add(new XProperty("X-PUBLISHED-TTL", "P1D"));
         for (LifecycleEvent e : events.stream().filter(e -> scope.lines().test(e.line())).toList()) {
-            VEvent event = new VEvent(e.date(), e.date().plusDays(1), e.title());
-            event.replace(new DtStamp(revision.lastModified()));
-            event.add(new Uid("gitlab-" + e.line().name() + "-" + e.kind().key() + "@" + host));
-            event.add(new Description(e.summary()));
-            event.add(new Url(java.net.URI.create(baseUrl + "/gitlab/" + e.line().name())));
-            event.add(ImmutableTransp.TRANSPARENT);
-            VAlarm alarm = new VAlarm(Duration.ofHours(9));
-            alarm.add(new Action("DISPLAY"));
-            alarm.add(new Description(e.title()));
-            event.add(alarm);
-            cal.add(event);
+            cal.add(DayEvents.allDay(e.date(), e.title(), e.summary(), "gitlab-" + e.line().name() + "-" + e.kind().key() + "@" + host,
+                    baseUrl + "/gitlab/" + e.line().name(), revision.lastModified()));
         }
-        try {
-            StringWriter out = new StringWriter();
-            new CalendarOutputter(true).output(cal, out);
-            return ltsportal.web.IcsLines.fold(out.toString());
-        } catch (IOException | ValidationException e) {
-            throw new IllegalStateException("cannot write the calendar", e);
-        }
+        return DayEvents.write(cal, "calendar");
     }
 }

@@ -4,9 +4,7 @@ import static ltsportal.web.AtomXml.element;
 import static ltsportal.web.AtomXml.link;
 import static ltsportal.web.AtomXml.timestamp;
 
-import java.io.IOException;
 import java.io.StringWriter;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,21 +12,12 @@ import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import net.fortuna.ical4j.data.CalendarOutputter;
+import ltsportal.web.DayEvents;
 import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.component.VAlarm;
-import net.fortuna.ical4j.model.component.VEvent;
-import net.fortuna.ical4j.model.property.Action;
-import net.fortuna.ical4j.model.property.Description;
-import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.ProdId;
-import net.fortuna.ical4j.model.property.Uid;
-import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
-import net.fortuna.ical4j.model.property.immutable.ImmutableTransp;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
-import net.fortuna.ical4j.validate.ValidationException;
 
 /**
  * An organization's instances as dates to follow: for each instance whose line has a known end, the day its
@@ -75,25 +64,10 @@ final class InstanceFeeds {
         cal.add(new XProperty("X-WR-CALNAME", orgName + ": GitLab instances' support"));
         cal.add(new XProperty("X-PUBLISHED-TTL", "P1D"));
         for (Event e : events(statuses)) {
-            VEvent event = new VEvent(e.date(), e.date().plusDays(1), e.title());
-            event.replace(new DtStamp(stamp));
-            event.add(new Uid(uid(e, host)));
-            event.add(new Description(e.summary()));
-            event.add(new Url(java.net.URI.create(baseUrl + "/instances#instance-" + e.status().instance().id())));
-            event.add(ImmutableTransp.TRANSPARENT);
-            VAlarm alarm = new VAlarm(Duration.ofHours(9));
-            alarm.add(new Action("DISPLAY"));
-            alarm.add(new Description(e.title()));
-            event.add(alarm);
-            cal.add(event);
+            cal.add(DayEvents.allDay(e.date(), e.title(), e.summary(), uid(e, host),
+                    baseUrl + "/instances#instance-" + e.status().instance().id(), stamp));
         }
-        try {
-            StringWriter out = new StringWriter();
-            new CalendarOutputter(true).output(cal, out);
-            return ltsportal.web.IcsLines.fold(out.toString());
-        } catch (IOException | ValidationException e) {
-            throw new IllegalStateException("cannot write the instances calendar", e);
-        }
+        return DayEvents.write(cal, "instances calendar");
     }
 
     static String atom(String orgName, List<InstanceStatus> statuses, String selfUrl, String baseUrl, String host, LocalDate today) {
