@@ -15,7 +15,6 @@ import ltsportal.accounts.SessionCookies;
 import ltsportal.accounts.Role;
 import ltsportal.accounts.AdminPages;
 import ltsportal.accounts.AuditLog;
-import ltsportal.accounts.DemoAccounts;
 import ltsportal.accounts.Invitations;
 import ltsportal.accounts.LoginPages;
 import ltsportal.accounts.LoginThrottle;
@@ -82,10 +81,18 @@ public final class App {
     private App() {
     }
 
-    public record Dependencies(String baseUrl, boolean https, DSLContext db, Clock clock, Content content, boolean demo,
+    /**
+     * What the portal is built from. {@code demoAccounts}: in demo mode the demo accounts' addresses (listed on the
+     * sign-in page, signing in without a second factor), empty in a real deployment.
+     */
+    public record Dependencies(String baseUrl, boolean https, DSLContext db, Clock clock, Content content, List<String> demoAccounts,
                                Health health, ClientAddress clientAddress, ltsportal.mail.MailConfig mail) {
         Catalog catalog() {
             return content.catalog();
+        }
+
+        boolean demo() {
+            return !demoAccounts.isEmpty();
         }
     }
 
@@ -150,10 +157,10 @@ public final class App {
         var bookingService = new BookingService(deps.db(), deps.clock()).mail(bookingMail);
         Organizations.backfillSkeletons(deps.db());
         var secondFactor = new SecondFactor(deps.db(), deps.clock(),
-                deps.demo() ? java.util.Set.copyOf(DemoAccounts.emails()) : java.util.Set.of());
+                java.util.Set.copyOf(deps.demoAccounts()));
         var challenges = new SignInChallenges(deps.db(), deps.clock());
         var loginPages = new LoginPages(new SignIn(users, sessions, throttle, audit), sessions, audit, cookies, deps.clock(),
-                deps.demo() ? DemoAccounts.emails() : List.of(), secondFactor, challenges)
+                deps.demoAccounts(), secondFactor, challenges)
                 .landing(new ltsportal.spikes.BookingLanding(deps.db()));
         var accounts = new Routes.AccountFeatures(
                 loginPages,

@@ -8,7 +8,7 @@ import ltsportal.spikes.DemoSpike;
 import ltsportal.staffing.DemoStaffing;
 import org.jooq.DSLContext;
 
-/** Demo mode's data: the demo accounts, a spike with a few bookings, its staffing (the test fixture), and the showcase. Safe to run at every start. */
+/** Demo mode's data: the demo accounts, a spike with a few bookings, its staffing, and the showcase. Safe to run at every start. */
 public final class Demo {
     private Demo() {
     }
@@ -25,7 +25,7 @@ public final class Demo {
     }
 
     /**
-     * What demo mode adds for people trying the portal, beyond the test fixture: plans in each state of
+     * What demo mode adds for people trying the portal, beyond its accounts, spike and staffing: plans in each state of
      * the review, a conversation, a finished spike with outcomes and a report, a draft spike for the
      * next LTS line, planned ahead with weekend windows, and registered instances with a year of fleet history.
      */

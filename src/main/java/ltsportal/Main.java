@@ -133,8 +133,10 @@ public final class Main {
         }
         var health = new Health(db, dataSource);
         var app = App.create(new App.Dependencies(config.baseUrl(), config.https(), db, config.clock(), content,
-                config.demo(), health, config.clientAddress(), config.mail()));
+                config.demo() ? DemoAccounts.emails() : java.util.List.of(), health, config.clientAddress(), config.mail()));
         app.start(config.port());
+        // the port it got (PORTAL_PORT=0 asks for any free one)
+        LOG.info("Listening on port {}", app.port());
         return new Running(app, health, dataSource, content);
     }
 

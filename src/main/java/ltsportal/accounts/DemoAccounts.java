@@ -24,12 +24,19 @@ public final class DemoAccounts {
         return ACCOUNTS.stream().map(Account::email).toList();
     }
 
-    /** Creates the accounts that do not exist yet; running it again changes nothing. */
-    /** Seeds the accounts, all with one password given as its argon2id hash ({@link Passwords#hash}). */
+    /** Seeds the demo accounts, all with one password given as its argon2id hash ({@link Passwords#hash}). */
     public static void seedHashed(DSLContext db, Users users, String hash, Clock clock) {
+        seedHashed(db, users, hash, clock, ACCOUNTS);
+    }
+
+    /**
+     * Creates the accounts that do not exist yet, and their organizations, all with one password hash; running it
+     * again changes nothing. Demo mode seeds {@link #ACCOUNTS}; the test fixture its own.
+     */
+    public static void seedHashed(DSLContext db, Users users, String hash, Clock clock, List<Account> accounts) {
         db.transaction(cfg -> {
             DSLContext tx = cfg.dsl();
-            for (Account a : ACCOUNTS) {
+            for (Account a : accounts) {
                 if (users.emailTaken(a.email())) {
                     continue;
                 }

@@ -55,9 +55,6 @@ public final class DemoSpike {
     }
 
     public static void seed(DSLContext db, Clock clock, Planner planner) {
-        if (db.fetchExists(SPIKE, SPIKE.NAME.eq(NAME))) {
-            return;
-        }
         LocalDate start = LocalDate.now(clock).plusDays(7);
         String description = """
                 Two weeks with extra support engineers on hand for upgrades to **GitLab 18.11**, the portal's
@@ -68,18 +65,38 @@ public final class DemoSpike {
                 new WindowTemplate(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
                         List.of(LocalTime.of(9, 0), LocalTime.of(14, 0)), Duration.ofHours(4), 4),
                 Set.of(), 3, 60, 24, Spike.Status.OPEN, false, DEMO_MAX_BOOKINGS_PER_ORGANIZATION);
+        seed(db, clock, planner, spike, i -> 2 + i % 3, List.of(
+                new Seeded(2, "customer@demo.test", "gitlab.acme.test", "17.11.7", "acme-1"),
+                new Seeded(4, "customer@demo.test", "gitlab-dr.acme.test", "18.8.11", "acme-2"),
+                new Seeded(2, "customer2@demo.test", "git.globex.test", "16.11.10", "globex-1")));
+    }
+
+    /** A booking to seed: window number {@code window} (in start order), by the customer {@code email}, upgrading from {@code from}. */
+    public record Seeded(int window, String email, String instance, String from, String key) {
+    }
+
+    /**
+     * Creates {@code spike} unless one of its name exists, sets window number i's capacity to {@code capacity(i)}
+     * and books {@code bookings} through the booking service, planned from each one's version to the spike's line.
+     * Demo mode seeds its spike with it; the test fixture its own.
+     */
+    public static void seed(DSLContext db, Clock clock, Planner planner, Spike spike, java.util.function.IntUnaryOperator capacity,
+                            List<Seeded> bookings) {
+        if (db.fetchExists(SPIKE, SPIKE.NAME.eq(spike.name()))) {
+            return;
+        }
         Spikes spikes = new Spikes(db);
         long id = spikes.create(spike, clock.instant());
         List<SpikeWindow> windows = spikes.windows(id);
         for (int i = 0; i < windows.size(); i++) {
-            db.update(SPIKE_WINDOW).set(SPIKE_WINDOW.CAPACITY, 2 + i % 3).where(SPIKE_WINDOW.ID.eq(windows.get(i).id())).execute();
+            db.update(SPIKE_WINDOW).set(SPIKE_WINDOW.CAPACITY, capacity.applyAsInt(i)).where(SPIKE_WINDOW.ID.eq(windows.get(i).id())).execute();
         }
         Spike saved = spikes.byId(id).orElseThrow();
         Users users = new Users(db);
         BookingService service = new BookingService(db, clock);
-        book(service, planner, clock, users, saved, windows.get(2).id(), "customer@demo.test", "gitlab.acme.test", "17.11.7", "acme-1");
-        book(service, planner, clock, users, saved, windows.get(4).id(), "customer@demo.test", "gitlab-dr.acme.test", "18.8.11", "acme-2");
-        book(service, planner, clock, users, saved, windows.get(2).id(), "customer2@demo.test", "git.globex.test", "16.11.10", "globex-1");
+        for (Seeded b : bookings) {
+            book(service, planner, clock, users, saved, windows.get(b.window()).id(), b.email(), b.instance(), b.from(), b.key());
+        }
     }
 
     private static void book(BookingService service, Planner planner, Clock clock, Users users, Spike spike, long windowId,
