@@ -55,8 +55,7 @@ class BackupTest {
         Path dir = Files.createTempDirectory("portal-backup");
         try (TestDatabase source = TestDatabase.h2()) {
             DSLContext db = source.migratedDsl();
-            ltsportal.Demo.seed(db, new ltsportal.support.MutableClock(java.time.Instant.parse("2026-06-01T12:00:00Z")),
-                    TestPortal.DEMO_PASSWORD, TestPortal.content());
+            ltsportal.support.Fixture.seed(db, java.time.Instant.parse("2026-06-01T12:00:00Z"));
             Path file = dir.resolve("portal.sql");
             Backup.backup(db, file);
             assertTrue(Files.readString(file).contains("INSERT INTO"), "the script holds the rows");

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import ltsportal.Database;
-import ltsportal.Demo;
 import ltsportal.support.BookingLoad;
 import ltsportal.support.PortalProcess;
 import ltsportal.support.TestDatabase;
@@ -61,8 +60,7 @@ class CrashTest {
     private static void prepare(String url, javax.sql.DataSource dataSource) {
         Database.migrate(dataSource);
         DSLContext db = Database.dsl(dataSource, url);
-        Demo.seed(db, java.time.Clock.fixed(java.time.Instant.parse("2026-06-01T12:00:00Z"), java.time.ZoneOffset.UTC),
-                TestPortal.DEMO_PASSWORD, TestPortal.content());
+        ltsportal.support.Fixture.seed(db, java.time.Instant.parse("2026-06-01T12:00:00Z"));
         db.update(ltsportal.db.Tables.SPIKE).set(ltsportal.db.Tables.SPIKE.MAX_BOOKINGS_PER_ORG, 100).execute();
     }
 

@@ -8,22 +8,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.UUID;
-import javax.sql.DataSource;
 import ltsportal.Content;
 import ltsportal.Database;
-import ltsportal.Demo;
 import org.jooq.DSLContext;
 import ltsportal.catalog.Catalog;
 import ltsportal.App;
-import org.h2.jdbcx.JdbcDataSource;
 
-/** The real portal on a random port, a fresh in-memory database and a fixed clock. */
+/** The real portal on a random port, a fresh database holding the test fixture ({@link Fixture}) and a fixed clock. */
 public final class TestPortal implements AutoCloseable {
     public static final String BASE_URL = "http://portal.test";
     private static Content sharedContent;
 
-    public static final String DEMO_PASSWORD = "demo-portal-pass";
+    public static final String DEMO_PASSWORD = Fixture.PASSWORD;
     /**
      * Tests talk to the portal as if through a reverse proxy on 127.0.0.1, so a request can say which
      * client address it comes from with X-Forwarded-For (see {@link WebClient#from}).
@@ -31,9 +27,9 @@ public final class TestPortal implements AutoCloseable {
     static final ltsportal.web.ClientAddress TRUSTED_PROXY = ltsportal.web.ClientAddress.trusting("127.0.0.1");
 
     private final Javalin app;
-    /** The database this portal made for itself (a second portal may share it), or null. */
+    /** The database this portal runs on (a second portal may share it). */
     public TestDatabase database() {
-        return owned;
+        return database;
     }
 
     /** The outbox sender; tests run its rounds by hand ({@link #deliverMail()}). */
@@ -43,70 +39,59 @@ public final class TestPortal implements AutoCloseable {
     public final MutableClock clock;
     public final DSLContext db;
     public final ltsportal.Health health;
-    /** The database this portal made for itself, dropped on close. */
-    private final TestDatabase owned;
+    private final TestDatabase database;
+    /** Whether the database is this portal's own, dropped on close. */
+    private final boolean owned;
 
-    private TestPortal(Instant now, DataSource dataSource, String jdbcUrl) {
-        this(now, dataSource, jdbcUrl, false, null, null);
-    }
-
-    private TestPortal(Instant now, DataSource dataSource, String jdbcUrl, boolean https, TestDatabase owned) {
-        this(now, dataSource, jdbcUrl, https, owned, null);
-    }
-
-    private TestPortal(Instant now, DataSource dataSource, String jdbcUrl, boolean https, TestDatabase owned,
-                       ltsportal.mail.MailConfig mail) {
+    private TestPortal(Instant now, TestDatabase database, boolean owned, boolean https, ltsportal.mail.MailConfig mail) {
+        this.database = database;
         this.owned = owned;
         this.now = now;
         this.clock = new MutableClock(now);
-        Database.migrate(dataSource);
-        this.db = Database.dsl(dataSource, jdbcUrl);
-        Demo.seed(db, clock, DEMO_PASSWORD, content());
-        this.health = new ltsportal.Health(db, dataSource);
-        var deps = new App.Dependencies(https ? "https://portal.test" : BASE_URL, https, db, clock, content(), true, health,
+        if (!database.seeded) {
+            Database.migrate(database.dataSource);
+        }
+        this.db = database.dsl();
+        if (!database.seeded) {
+            Fixture.seed(db, now);
+        }
+        this.health = new ltsportal.Health(db, database.dataSource);
+        var deps = new App.Dependencies(https ? "https://portal.test" : BASE_URL, https, db, clock, content(), Fixture.emails(), health,
                 TRUSTED_PROXY, mail == null ? ltsportal.mail.MailConfig.none(BASE_URL) : mail);
         var built = App.build(deps);
         this.sender = built.sender();
         this.app = built.app().start("127.0.0.1", 0);
     }
 
+    /** The portal on a fresh H2 database holding the fixture as seeded at {@code instant}, the clock there. */
     public static TestPortal at(String instant) {
-        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL(url);
-        return new TestPortal(Instant.parse(instant), h2, url);
+        return at("h2", instant);
     }
 
     /** The portal as deployed behind https (the test still talks plain HTTP to it). */
     public static TestPortal https(String instant) {
-        String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL(url);
-        return new TestPortal(Instant.parse(instant), h2, url, true, null);
+        return new TestPortal(Instant.parse(instant), TestDatabase.seeded("h2", Instant.parse(instant)), true, true, null);
     }
 
-    /** The portal on a fresh database of the kind named ({@code h2} or {@code postgresql}), dropped on close. */
+    /** The portal on a fresh database of the kind named ({@code h2} or {@code postgresql}) holding the fixture, dropped on close. */
     public static TestPortal at(String database, String instant) {
-        TestDatabase db = TestDatabase.of(database);
-        return new TestPortal(Instant.parse(instant), db.dataSource, db.jdbcUrl, false, db);
+        return new TestPortal(Instant.parse(instant), TestDatabase.seeded(database, Instant.parse(instant)), true, false, null);
     }
 
-    /** The portal on a database of either kind (see {@link TestDatabase}). */
+    /** The portal on a database of the test's (migrated and seeded first if it is empty), which the test closes. */
     public static TestPortal on(TestDatabase database, String instant) {
-        return new TestPortal(Instant.parse(instant), database.dataSource, database.jdbcUrl);
+        return new TestPortal(Instant.parse(instant), database, false, false, null);
     }
 
-    /** The portal on a fresh database of the kind named, sending its mail to an SMTP server on {@code smtpPort}. */
+    /** The portal on a fresh database of the kind named holding the fixture, sending its mail to an SMTP server on {@code smtpPort}. */
     public static TestPortal withMail(String database, String instant, int smtpPort) {
-        TestDatabase db = TestDatabase.of(database);
-        return new TestPortal(Instant.parse(instant), db.dataSource, db.jdbcUrl, false, db,
+        return new TestPortal(Instant.parse(instant), TestDatabase.seeded(database, Instant.parse(instant)), true, false,
                 ltsportal.mail.MailConfig.local(smtpPort, BASE_URL));
     }
 
     /** A second portal on the same database as this one, with its own sender to the same SMTP server. */
     public static TestPortal alongside(TestDatabase database, String instant, int smtpPort) {
-        return new TestPortal(Instant.parse(instant), database.dataSource, database.jdbcUrl, false, null,
-                ltsportal.mail.MailConfig.local(smtpPort, BASE_URL));
+        return new TestPortal(Instant.parse(instant), database, false, false, ltsportal.mail.MailConfig.local(smtpPort, BASE_URL));
     }
 
     /** The path of the newest link to {@code path} (with its token) in mail queued for {@code email}, as the recipient would click it. */
@@ -128,11 +113,6 @@ public final class TestPortal implements AutoCloseable {
     /** One round of the outbox sender (scheduled producers, then every message due); how many were sent. */
     public int deliverMail() {
         return sender.runOnce();
-    }
-
-    /** The portal on a data source of the test's making (a real pool, a proxied connection). */
-    public static TestPortal on(DataSource dataSource, String jdbcUrl, String instant) {
-        return new TestPortal(Instant.parse(instant), dataSource, jdbcUrl);
     }
 
     /**
@@ -229,9 +209,16 @@ public final class TestPortal implements AutoCloseable {
 
     @Override
     public void close() {
+        // Nothing is in flight when a test ends but the test client's idle keep-alive connections, which Jetty
+        // would otherwise give its shutdown idle timeout (a second each stop, minutes over the suite).
+        for (var connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof org.eclipse.jetty.server.AbstractConnector c) {
+                c.setShutdownIdleTimeout(1);
+            }
+        }
         app.stop();
-        if (owned != null) {
-            owned.close();
+        if (owned) {
+            database.close();
         }
     }
 }
