@@ -3,22 +3,19 @@ package ltsportal.support;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-/** A browser journey: a real Chromium and a fresh portal for every test, both closed after it. */
+/** A browser journey: the JVM's Chromium, reset as new ({@link Browser#shared}), and a fresh portal for every test. */
 public abstract class BrowserJourney {
     protected TestPortal portal;
     protected Browser browser;
 
     @BeforeEach
     void startBrowserAndPortal() {
-        browser = Browser.start();
+        browser = Browser.shared();
         portal = TestPortal.at("2026-06-01T12:00:00Z");
     }
 
     @AfterEach
-    void stopBrowserAndPortal() {
-        if (browser != null) {
-            browser.close();
-        }
+    void stopPortal() {
         if (portal != null) {
             portal.close();
         }

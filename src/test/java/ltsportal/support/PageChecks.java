@@ -34,33 +34,46 @@ public final class PageChecks {
     }
 
     /** The Nu HTML Checker's errors on {@code html}, one line each with its line number and message. */
-    public static List<String> nu(String html) {
+    public static synchronized List<String> nu(String html) {
         List<String> problems = new ArrayList<>();
-        ErrorHandler handler = new ErrorHandler() {
-            @Override
-            public void warning(SAXParseException e) {
-                // warnings ("consider adding a lang attribute") are advice, not errors
-            }
-
-            @Override
-            public void error(SAXParseException e) {
-                problems.add("nu line " + e.getLineNumber() + ": " + e.getMessage());
-            }
-
-            @Override
-            public void fatalError(SAXParseException e) {
-                error(e);
-            }
-        };
+        NU_PROBLEMS.set(problems);
         try {
-            SimpleDocumentValidator validator = new SimpleDocumentValidator(true, false, false);
-            validator.setUpMainSchema("http://s.validator.nu/html5-rdfalite.rnc", handler);
-            validator.setUpValidatorAndParsers(handler, true, false);
-            validator.checkHtmlInputSource(new InputSource(new StringReader(html)));
+            nuValidator().checkHtmlInputSource(new InputSource(new StringReader(html)));
         } catch (Exception e) {
             problems.add("nu could not check the page: " + e);
         }
         return problems;
+    }
+
+    /** Where the checker's errors go: the list of the check under way. */
+    private static final ThreadLocal<List<String>> NU_PROBLEMS = new ThreadLocal<>();
+    /** One checker per JVM: setting one up (its schema) takes over a second, a check on one set up well under 0.1 s. */
+    private static SimpleDocumentValidator nuValidator;
+
+    private static SimpleDocumentValidator nuValidator() throws Exception {
+        if (nuValidator == null) {
+            ErrorHandler handler = new ErrorHandler() {
+                @Override
+                public void warning(SAXParseException e) {
+                    // warnings ("consider adding a lang attribute") are advice, not errors
+                }
+
+                @Override
+                public void error(SAXParseException e) {
+                    NU_PROBLEMS.get().add("nu line " + e.getLineNumber() + ": " + e.getMessage());
+                }
+
+                @Override
+                public void fatalError(SAXParseException e) {
+                    error(e);
+                }
+            };
+            SimpleDocumentValidator validator = new SimpleDocumentValidator(true, false, false);
+            validator.setUpMainSchema("http://s.validator.nu/html5-rdfalite.rnc", handler);
+            validator.setUpValidatorAndParsers(handler, true, false);
+            nuValidator = validator;
+        }
+        return nuValidator;
     }
 
     /** Whether the page scrolls sideways at {@code width} px: the elements wider than the viewport, if so. */
