@@ -12,11 +12,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import ltsportal.Database;
-import ltsportal.Demo;
 import ltsportal.mail.Letter;
 import ltsportal.mail.Outbox;
 import ltsportal.support.PortalProcess;
 import ltsportal.support.Smtp;
+import ltsportal.support.TcpProxy;
 import ltsportal.support.TestDatabase;
 import ltsportal.support.TestPortal;
 import org.jooq.DSLContext;
@@ -42,24 +42,26 @@ class MailRestartTest {
 
     @Test
     void aPortalKilledWhileSendingLosesNoMessageAndRepeatsAtMostTheOneInFlightWithItsMessageId() throws Exception {
-        try (Smtp smtp = new Smtp(); TestDatabase database = TestDatabase.postgres()) {
+        try (Smtp smtp = new Smtp(); TcpProxy toSmtp = new TcpProxy("127.0.0.1", smtp.port); TestDatabase database = TestDatabase.postgres()) {
             Database.migrate(database.dataSource);
             DSLContext db = Database.dsl(database.dataSource, database.jdbcUrl);
-            Demo.seed(db, Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), java.time.ZoneOffset.UTC), TestPortal.DEMO_PASSWORD,
-                    TestPortal.content());
+            ltsportal.support.Fixture.seed(db, Instant.parse("2026-06-01T12:00:00Z"));
             for (int i = 0; i < MESSAGES; i++) {
                 Outbox.enqueue(db, Clock.systemUTC(), new Letter("restart-test:" + i, "test", "person" + i + "@example.test", null,
                         "Restart test " + i, "Message " + i, "<p>Message " + i + "</p>", null, null, false));
             }
-            Map<String, String> env = new HashMap<>(Map.of("PORTAL_SMTP_HOST", "127.0.0.1", "PORTAL_SMTP_PORT", String.valueOf(smtp.port),
+            Map<String, String> env = new HashMap<>(Map.of("PORTAL_SMTP_HOST", "127.0.0.1", "PORTAL_SMTP_PORT", String.valueOf(toSmtp.port()),
                     "PORTAL_SMTP_TLS", "none", "PORTAL_CLOCK", "", "PORTAL_MAIL_POLL_MS", "100", "PORTAL_MAIL_CLAIM_SECONDS", "3"));
             try (PortalProcess portal = PortalProcess.start(database.jdbcUrl, TestDatabase.PG_USER, TestDatabase.PG_PASSWORD, "512m",
                     false, env)) {
                 assertTrue(smtp.await(20, 60_000), "the portal sends:\n" + portal.log());
+                // the mail server goes away under the sender, so the portal is killed mid-way however fast it sends
+                toSmtp.cut();
                 portal.kill();
             }
             int atKill = smtp.received().size();
             assertTrue(atKill < MESSAGES, "killed in the middle (" + atKill + " of " + MESSAGES + " sent)");
+            toSmtp.restore();
 
             try (PortalProcess again = PortalProcess.start(database.jdbcUrl, TestDatabase.PG_USER, TestDatabase.PG_PASSWORD, "512m",
                     false, env)) {

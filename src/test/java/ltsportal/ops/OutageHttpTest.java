@@ -123,14 +123,14 @@ class OutageHttpTest {
         void run(TcpProxy proxy, TestPortal portal) throws Exception;
     }
 
-    /** A portal on a fresh PostgreSQL schema, reached through a proxy the test can cut. */
+    /** A portal on a fresh PostgreSQL database holding the fixture, reached through a proxy the test can cut. */
     private static void onProxiedPostgresql(ProxiedTest test) throws Exception {
-        try (TestDatabase database = TestDatabase.postgres();
-             TcpProxy proxy = new TcpProxy("127.0.0.1", 5432)) {
-            database.migratedDsl();
+        String instant = "2026-06-01T12:00:00Z";
+        try (TestDatabase database = TestDatabase.seeded("postgresql", Instant.parse(instant));
+             TcpProxy proxy = new TcpProxy(TestDatabase.pgHost(), TestDatabase.pgPort())) {
             String proxied = database.jdbcUrl.replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
             try (var pool = Database.pool(proxied, TestDatabase.PG_USER, TestDatabase.PG_PASSWORD);
-                 TestPortal portal = TestPortal.on(pool, proxied, "2026-06-01T12:00:00Z")) {
+                 TestPortal portal = TestPortal.on(TestDatabase.wrapping(pool, proxied).prepared(), instant)) {
                 test.run(proxy, portal);
             }
         }

@@ -58,7 +58,9 @@ class SignInBurstTest {
                 }
             }
             pool.shutdown();
-            assertTrue(signedIn > 0 && busy > 0, signedIn + " signed in, " + busy + " asked to retry");
+            // how many are asked to retry depends on how fast the machine hashes: what matters is that each is answered
+            assertEquals(SIGN_INS, signedIn + busy, signedIn + " signed in, " + busy + " asked to retry");
+            assertTrue(signedIn > 0, signedIn + " signed in, " + busy + " asked to retry");
             assertTrue(!portal.log().contains("OutOfMemoryError"), portal.log());
             assertEquals(303, portal.visitor().post("/login", Map.of("email", "customer@demo.test",
                     "password", TestPortal.DEMO_PASSWORD)).statusCode(), "after the burst, signing in works");

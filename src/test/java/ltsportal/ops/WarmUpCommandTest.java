@@ -12,26 +12,21 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package step's AppCDS training run (issue 17): {@code warm-up} answers every page it asks for and exits 0,
- * and the archive it leaves is one the JVM maps for this jar ({@code -Xshare:on} refuses to start otherwise).
+ * The package step's AppCDS training run (issue 17): {@code warm-up} fails the build unless it answers every page it
+ * asks for (Main.warmUp), so what is left to check is the archive it wrote, target/lts-portal.jsa: one the JVM maps
+ * for this jar ({@code -Xshare:on} refuses to start otherwise). The package step's archive is checked rather than a
+ * second one trained here: training again would take about 20 s of every run.
  */
 @Tag("functional")
 class WarmUpCommandTest {
+    private static final Path ARCHIVE = Path.of("target/lts-portal.jsa");
 
     @Test
-    void warmUpAnswersEveryPageAndLeavesAnArchiveTheJvmAccepts() throws Exception {
-        Path dir = Files.createTempDirectory("warm-up");
-        Path archive = dir.resolve("portal.jsa");
-        Path trainingLog = dir.resolve("training.log");
-        Process training = java(trainingLog, "-XX:ArchiveClassesAtExit=" + archive, "-jar", "target/lts-portal.jar", "warm-up");
-        assertTrue(training.waitFor(180, TimeUnit.SECONDS), "the training run ends");
-        String log = Files.readString(trainingLog);
-        assertEquals(0, training.exitValue(), log);
-        assertTrue(log.matches("(?s).*warm-up: (\\d+) of \\1 requests answered.*"), log);
-        assertTrue(Files.size(archive) > 1_000_000, "an archive of the classes loaded");
-
-        Path checkLog = dir.resolve("check.log");
-        Process check = java(checkLog, "-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-jar", "target/lts-portal.jar",
+    void thePackageStepsArchiveIsOneTheJvmAcceptsForThisJar() throws Exception {
+        assertTrue(Files.exists(ARCHIVE), ARCHIVE + " is written by the package step (not built with -Dcds.skip=true?)");
+        assertTrue(Files.size(ARCHIVE) > 1_000_000, "an archive of the classes loaded");
+        Path checkLog = Files.createTempFile("cds-check", ".log");
+        Process check = java(checkLog, "-Xshare:on", "-XX:SharedArchiveFile=" + ARCHIVE, "-jar", "target/lts-portal.jar",
                 "check-content");
         assertTrue(check.waitFor(60, TimeUnit.SECONDS));
         String checked = Files.readString(checkLog);

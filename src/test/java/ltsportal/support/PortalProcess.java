@@ -1,7 +1,6 @@
 package ltsportal.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,12 +21,11 @@ public final class PortalProcess implements AutoCloseable {
     static final Path JAR = Path.of("target/lts-portal.jar");
 
     private final Process process;
-    private final int port;
+    private volatile int port;
     private final Path log;
 
-    private PortalProcess(Process process, int port, Path log) {
+    private PortalProcess(Process process, Path log) {
         this.process = process;
-        this.port = port;
         this.log = log;
     }
 
@@ -52,14 +50,11 @@ public final class PortalProcess implements AutoCloseable {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: the functional tier runs after `mvn package`");
         }
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
         Path log = Files.createTempFile("portal-", ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-jar", JAR.toString());
-        Map<String, String> env = new HashMap<>(Map.of("PORTAL_PORT", String.valueOf(port), "PORTAL_DB_URL", dbUrl,
+        // Port 0: the portal binds a free port itself and logs the one it got, so parallel test JVMs never race for one.
+        Map<String, String> env = new HashMap<>(Map.of("PORTAL_PORT", "0", "PORTAL_BASE_URL", "http://localhost", "PORTAL_DB_URL", dbUrl,
                 "PORTAL_DB_USER", dbUser, "PORTAL_DB_PASSWORD", dbPassword,
                 "PORTAL_CLOCK", "2026-06-01T12:00:00Z", "PORTAL_CONTENT_DIR", TestPortal.FIXTURE_CONTENT.toString(),
                 "PORTAL_REQUEST_LOG", "DEBUG")); // "GET /path started" lines tell a test what is in flight
@@ -70,7 +65,7 @@ public final class PortalProcess implements AutoCloseable {
         builder.environment().remove("PORTAL_DEMO");
         builder.environment().putAll(env);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        PortalProcess portal = new PortalProcess(builder.start(), port, log);
+        PortalProcess portal = new PortalProcess(builder.start(), log);
         portal.awaitReady(Duration.ofSeconds(90));
         return portal;
     }
@@ -89,6 +84,14 @@ public final class PortalProcess implements AutoCloseable {
         while (Instant.now().isBefore(end)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the portal exited with " + process.exitValue() + ":\n" + log());
+            }
+            if (port == 0) {
+                var listening = java.util.regex.Pattern.compile("Listening on port (\\d+)").matcher(log());
+                if (!listening.find()) {
+                    process.waitFor(50, TimeUnit.MILLISECONDS);
+                    continue;
+                }
+                port = Integer.parseInt(listening.group(1));
             }
             try {
                 var response = http.send(HttpRequest.newBuilder(URI.create(url("/readyz"))).timeout(Duration.ofSeconds(2)).build(),

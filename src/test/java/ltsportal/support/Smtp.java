@@ -7,7 +7,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -20,15 +19,14 @@ public final class Smtp implements AutoCloseable {
     public final int port;
     private GreenMail server;
 
+    /** Starts on a port the server binds itself (no probing, so parallel test JVMs never race for one). */
     public Smtp() {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        start();
+        server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        server.start();
+        port = server.getSmtp().getPort();
     }
 
+    /** Starts again on the port it had, after {@link #stop}. */
     public void start() {
         server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
