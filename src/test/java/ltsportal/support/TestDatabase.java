@@ -123,7 +123,7 @@ public final class TestDatabase implements AutoCloseable {
         });
         TestDatabase copy = h2();
         run(copy.dataSource, "RUNSCRIPT FROM '" + script + "'");
-        return new TestDatabase("h2", copy.dataSource, copy.jdbcUrl, true, copy::close);
+        return copy.prepared();
     }
 
     private static TestDatabase seededPostgres(Instant instant) {

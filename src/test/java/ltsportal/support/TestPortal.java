@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import ltsportal.Content;
-import ltsportal.Database;
 import org.jooq.DSLContext;
 import ltsportal.catalog.Catalog;
 import ltsportal.App;
@@ -48,10 +47,7 @@ public final class TestPortal implements AutoCloseable {
         this.owned = owned;
         this.now = now;
         this.clock = new MutableClock(now);
-        if (!database.seeded) {
-            Database.migrate(database.dataSource);
-        }
-        this.db = database.dsl();
+        this.db = database.seeded ? database.dsl() : database.migratedDsl();
         if (!database.seeded) {
             Fixture.seed(db, now);
         }
