@@ -6,6 +6,11 @@ import java.time.ZoneOffset;
 import ltsportal.accounts.User;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import ltsportal.jobs.Job;
+import ltsportal.jobs.JobRuns;
+import ltsportal.jobs.Jobs;
 import java.util.Map;
 import java.util.List;
 import ltsportal.accounts.Access;
@@ -86,7 +91,8 @@ public final class App {
      * sign-in page, signing in without a second factor), empty in a real deployment.
      */
     public record Dependencies(String baseUrl, boolean https, DSLContext db, Clock clock, Content content, List<String> demoAccounts,
-                               Health health, ClientAddress clientAddress, ltsportal.mail.MailConfig mail) {
+                               Health health, ClientAddress clientAddress, ltsportal.mail.MailConfig mail,
+                               ltsportal.jobs.JobsConfig jobs) {
         Catalog catalog() {
             return content.catalog();
         }
@@ -120,8 +126,8 @@ public final class App {
         return build(deps).app();
     }
 
-    /** The portal and its outbox sender, which starts and stops with it (tests also run it by hand). */
-    public record Built(Javalin app, ltsportal.mail.OutboxSender sender) {
+    /** The portal and its background jobs, which start and stop with it (tests also run them by hand). */
+    public record Built(Javalin app, Jobs jobs) {
     }
 
     public static Built build(Dependencies deps) {
@@ -223,16 +229,33 @@ public final class App {
         bookingForm.instances(customer -> instances.list(customer).stream().map(i -> new ltsportal.spikes.InstancePrefill.Choice(
                 i.id(), i.name(), i.version(), i.deployment(), i.edition(), i.topology(), i.geo())).toList());
         var sender = new ltsportal.mail.OutboxSender(outbox,
-                deps.mail().sends() ? new ltsportal.mail.SmtpMailer(deps.mail(), deps.baseUrl()) : null,
-                List.of(new ltsportal.spikes.Reminders(deps.db(), deps.clock(), mailTemplates, planner),
-                        new ltsportal.spikes.LifecycleAlerts(deps.db(), deps.clock(), mailTemplates, deps.catalog()),
-                        new ltsportal.fleet.InstanceAlerts(deps.db(), deps.clock(), mailTemplates, instances, deps.catalog(), invite),
-                        snapshots));
+                deps.mail().sends() ? new ltsportal.mail.SmtpMailer(deps.mail(), deps.baseUrl()) : null);
+        var reminders = new ltsportal.spikes.Reminders(deps.db(), deps.clock(), mailTemplates, planner);
+        var lifecycleAlerts = new ltsportal.spikes.LifecycleAlerts(deps.db(), deps.clock(), mailTemplates, deps.catalog());
+        var instanceAlerts = new ltsportal.fleet.InstanceAlerts(deps.db(), deps.clock(), mailTemplates, instances, deps.catalog(), invite);
+        var jobRuns = new JobRuns(deps.db());
+        var jobs = new Jobs(List.of(
+                new Job("outbox", "Sends the queued mail, one message at a time.",
+                        Duration.ofMillis(deps.mail().pollMillis() > 0 ? deps.mail().pollMillis() : 2000), "messages sent", sender::runOnce),
+                new Job("reminders", "Queues the reminders: customers 48 hours before their window, engineers 2 hours before.",
+                        Duration.ofMinutes(1), "reminders queued", reminders::run),
+                new Job("lifecycle-alerts", "Tells organizations with bookings when their release line leaves maintenance soon.",
+                        Duration.ofMinutes(10), "warnings queued", lifecycleAlerts::run),
+                new Job("instance-alerts", "Tells organizations when an instance's release line leaves support soon.",
+                        Duration.ofMinutes(10), "warnings queued", instanceAlerts::run),
+                new Job("fleet-snapshot", "Records this week's share of instances on maintained versions, once a week.",
+                        Duration.ofHours(1), "weeks recorded", snapshots::run),
+                new Job("purge", "Removes expired sessions, sign-in links and challenges, quiet sign-in counters, old invitations, "
+                        + "mail sent " + deps.jobs().outboxKeepDays() + " days ago and old job runs.", Duration.ofHours(1), "rows removed",
+                        () -> sessions.purgeExpired() + throttle.purgeQuiet() + emailTokens.purgeExpired() + challenges.purgeExpired()
+                                + invitations.purgeExpired() + outbox.purgeSent(deps.jobs().outboxKeepDays()) + jobRuns.purge(Instant.now()))),
+                jobRuns, Jobs.thisInstance(), Clock.systemUTC());
         var app = Javalin.create(config -> {
             if (deps.mail().pollMillis() > 0) {
-                config.events.serverStarted(() -> sender.start(deps.mail().pollMillis()));
+                config.events.serverStarted(() -> jobs.start(Jobs.dataSourceOf(deps.db()), Duration.ofMillis(deps.mail().pollMillis()),
+                        deps.jobs().lease()));
             }
-            config.events.serverStopping(sender::close);
+            config.events.serverStopping(jobs::close);
             config.fileRenderer(templates);
             config.startup.showJavalinBanner = false;
             config.http.generateEtags = false;
@@ -273,11 +296,12 @@ public final class App {
             Access.register(config.routes);
             ltsportal.web.Cors.register(config.routes, ctx -> ctx.routeRoles().contains(Role.ANYONE));
             Errors.register(config.routes);
-            Routes.declare(config.routes, deps.health(), new Backup.Download(deps.db(), deps.db().dialect() == org.jooq.SQLDialect.H2,
-                    deps.clock()), features, accounts, spikeFeatures, staffing, new Routes.MailFeatures(new ltsportal.mail.OutboxPages(outbox),
+            Routes.declare(config.routes, deps.health(), new Routes.Operations(new Backup.Download(deps.db(),
+                    deps.db().dialect() == org.jooq.SQLDialect.H2, deps.clock()), new ltsportal.jobs.JobPages(jobs, deps.mail().pollMillis() > 0)),
+                    features, accounts, spikeFeatures, staffing, new Routes.MailFeatures(new ltsportal.mail.OutboxPages(outbox),
                     new ltsportal.accounts.EmailPages(deps.db(), users, emailTokens, accountMail, sessions, cookies, audit)), fleet);
         });
         ltsportal.web.HeadAndOptions.add(app, Role.ANYONE);
-        return new Built(app, sender);
+        return new Built(app, jobs);
     }
 }

@@ -19,7 +19,8 @@ public record Config(
         boolean demo,
         String demoPassword,
         ltsportal.web.ClientAddress clientAddress,
-        ltsportal.mail.MailConfig mail) {
+        ltsportal.mail.MailConfig mail,
+        ltsportal.jobs.JobsConfig jobs) {
 
     public static final String DEFAULT_DB_URL = "jdbc:h2:file:./data/lts-portal;AUTO_SERVER=FALSE";
 
@@ -38,7 +39,8 @@ public record Config(
                 flag(env.get("PORTAL_DEMO"), false, "PORTAL_DEMO"),
                 env.getOrDefault("PORTAL_DEMO_PASSWORD", "demo-portal-pass"),
                 ltsportal.web.ClientAddress.trusting(env.get("PORTAL_TRUSTED_PROXIES")),
-                ltsportal.mail.MailConfig.fromEnvironment(env, baseUrl));
+                ltsportal.mail.MailConfig.fromEnvironment(env, baseUrl),
+                ltsportal.jobs.JobsConfig.fromEnvironment(env));
     }
 
     /** Demo mode (public demo accounts) only when asked for: a real deployment never gets default credentials. */

@@ -133,7 +133,8 @@ public final class Main {
         }
         var health = new Health(db, dataSource);
         var app = App.create(new App.Dependencies(config.baseUrl(), config.https(), db, config.clock(), content,
-                config.demo() ? DemoAccounts.emails() : java.util.List.of(), health, config.clientAddress(), config.mail()));
+                config.demo() ? DemoAccounts.emails() : java.util.List.of(), health, config.clientAddress(), config.mail(),
+                config.jobs()));
         app.start(config.port());
         // the port it got (PORTAL_PORT=0 asks for any free one)
         LOG.info("Listening on port {}", app.port());
@@ -179,7 +180,8 @@ public final class Main {
      */
     private static void warmUp(Config config) throws java.io.IOException {
         Config demo = new Config(0, "jdbc:h2:mem:warm-up;DB_CLOSE_DELAY=-1", "sa", "", config.contentDir(), config.baseUrl(),
-                config.clock(), true, config.demoPassword(), config.clientAddress(), ltsportal.mail.MailConfig.none(config.baseUrl()));
+                config.clock(), true, config.demoPassword(), config.clientAddress(), ltsportal.mail.MailConfig.none(config.baseUrl()),
+                ltsportal.jobs.JobsConfig.DEFAULTS);
         Running running = start(demo);
         try {
             String base = "http://127.0.0.1:" + running.app().port();

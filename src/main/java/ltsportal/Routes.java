@@ -53,6 +53,10 @@ public final class Routes {
                                 ltsportal.assistance.AttachmentPages attachments, ltsportal.assistance.ReportPages reports) {
     }
 
+    /** Running the portal, for admins: the live backup and the background jobs. */
+    public record Operations(Backup.Download backup, ltsportal.jobs.JobPages jobs) {
+    }
+
     /** Mail: the outbox for admins; what arrives by email (confirming an address, resetting a password) and the settings. */
     public record MailFeatures(ltsportal.mail.OutboxPages outbox, ltsportal.accounts.EmailPages email) {
     }
@@ -75,7 +79,7 @@ public final class Routes {
     /** Who plans spikes. */
     private static final Role[] PLANNERS = {MANAGER, ADMIN};
 
-    static void declare(RoutesConfig routes, Health health, Backup.Download backup, Features f, AccountFeatures a,
+    static void declare(RoutesConfig routes, Health health, Operations ops, Features f, AccountFeatures a,
                         SpikeFeatures s, StaffingFeatures t, MailFeatures m, FleetFeatures fl) {
         // For load balancers and monitors: the process serves; it should get traffic
         routes.get("/healthz", health::live, ANYONE);
@@ -180,7 +184,8 @@ public final class Routes {
         routes.get("/admin/organizations", a.organizations()::list, PLANNERS);
         routes.post("/admin/organizations/{id}/approve", a.organizations()::approve, PLANNERS);
         routes.post("/admin/organizations/{id}/suspend", a.organizations()::suspend, PLANNERS);
-        routes.get("/admin/backup.sql", backup::handle, ADMIN);
+        routes.get("/admin/backup.sql", ops.backup()::handle, ADMIN);
+        routes.get("/admin/jobs", ops.jobs()::list, ADMIN);
 
         // Support spikes: customers book windows
         routes.get("/spikes", s.spikes()::list, SIGNED_IN);

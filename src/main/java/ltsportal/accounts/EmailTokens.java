@@ -101,4 +101,12 @@ public final class EmailTokens {
                 .and(APP_USER.EMAIL_VERIFIED_AT.isNull()).execute();
         return Optional.of(checked.get().userId());
     }
+
+    /**
+     * The purge job's part: links expired a day or more ago, used or not. Until then a link opened again still gets
+     * its own answer (used, or expired) rather than "not a link we sent".
+     */
+    public int purgeExpired() {
+        return db.deleteFrom(EMAIL_TOKEN).where(EMAIL_TOKEN.EXPIRES_AT.lt(clock.instant().minus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC))).execute();
+    }
 }

@@ -104,4 +104,11 @@ public final class Invitations {
                 .where(INVITATION.ID.eq(id), INVITATION.INVITED_BY.eq(inviter.id()), INVITATION.ACCEPTED_AT.isNull(),
                         INVITATION.REVOKED_AT.isNull()).execute() == 1;
     }
+
+    /** The purge job's part: invitations never accepted that expired or were revoked 30 days ago or more. */
+    public int purgeExpired() {
+        var before = clock.instant().minus(Duration.ofDays(30)).atOffset(ZoneOffset.UTC);
+        return db.deleteFrom(INVITATION).where(INVITATION.ACCEPTED_AT.isNull())
+                .and(INVITATION.EXPIRES_AT.lt(before).or(INVITATION.REVOKED_AT.lt(before))).execute();
+    }
 }

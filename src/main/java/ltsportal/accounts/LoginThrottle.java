@@ -191,4 +191,11 @@ public final class LoginThrottle {
             // still trip: the row is there either way, which is all this asks.
         }
     }
+
+    /** The purge job's part: counters with no failure for a day (and so no block left), which no longer slow anyone. */
+    public int purgeQuiet() {
+        Instant now = clock.instant();
+        return db.deleteFrom(SIGN_IN_THROTTLE).where(SIGN_IN_THROTTLE.LAST_FAILURE_AT.lt(now.minus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC)))
+                .and(SIGN_IN_THROTTLE.BLOCKED_UNTIL.isNull().or(SIGN_IN_THROTTLE.BLOCKED_UNTIL.lt(now.atOffset(ZoneOffset.UTC)))).execute();
+    }
 }

@@ -162,4 +162,11 @@ public final class Sessions {
                 .execute();
         return session.flash();
     }
+
+    /** The purge job's part: sessions past their idle or absolute lifetime, which no request can use any more. */
+    public int purgeExpired() {
+        Instant now = clock.instant();
+        return db.deleteFrom(USER_SESSION).where(USER_SESSION.CREATED_AT.le(now.minus(ABSOLUTE).atOffset(ZoneOffset.UTC)))
+                .or(USER_SESSION.LAST_SEEN_AT.le(now.minus(IDLE).atOffset(ZoneOffset.UTC))).execute();
+    }
 }

@@ -64,4 +64,9 @@ public final class SignInChallenges {
     public void end(Challenge c) {
         db.deleteFrom(SIGN_IN_CHALLENGE).where(SIGN_IN_CHALLENGE.ID_HASH.eq(c.idHash())).execute();
     }
+
+    /** The purge job's part: sign-ins that waited for their code past the challenge's lifetime, which none can finish. */
+    public int purgeExpired() {
+        return db.deleteFrom(SIGN_IN_CHALLENGE).where(SIGN_IN_CHALLENGE.CREATED_AT.lt(clock.instant().minus(LIFETIME).atOffset(ZoneOffset.UTC))).execute();
+    }
 }

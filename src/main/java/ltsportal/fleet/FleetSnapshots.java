@@ -16,7 +16,7 @@ import org.jooq.DSLContext;
  * Monday, UTC) has no row yet, one is written with today's counts. Running twice in a week writes one row, and two
  * portals racing both try the same insert, of which the database keeps one (no error either way).
  */
-public final class FleetSnapshots implements Runnable {
+public final class FleetSnapshots {
     private final DSLContext db;
     private final Clock clock;
     private final Supplier<List<InstanceStatus>> fleet;
@@ -42,19 +42,19 @@ public final class FleetSnapshots implements Runnable {
         return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
-    @Override
-    public void run() {
+    /** One round (the fleet-snapshot job): this week's row, unless it is written; how many weeks it wrote (0 or 1). */
+    public int run() {
         LocalDate week = weekOf(LocalDate.now(clock));
         if (db.fetchExists(FLEET_SNAPSHOT, FLEET_SNAPSHOT.WEEK_START.eq(week))) {
-            return;
+            return 0;
         }
         FleetStats.Summary s = FleetStats.summary(fleet.get());
-        write(db, new Week(week, s.instances(), s.maintained(), s.onLts(), s.ended()), clock);
+        return write(db, new Week(week, s.instances(), s.maintained(), s.onLts(), s.ended()), clock);
     }
 
     /** Writes a week's row unless one exists (also how demo mode lays down its year of history). */
-    public static void write(DSLContext db, Week w, Clock clock) {
-        db.insertInto(FLEET_SNAPSHOT).set(FLEET_SNAPSHOT.WEEK_START, w.weekStart()).set(FLEET_SNAPSHOT.INSTANCES, w.instances())
+    public static int write(DSLContext db, Week w, Clock clock) {
+        return db.insertInto(FLEET_SNAPSHOT).set(FLEET_SNAPSHOT.WEEK_START, w.weekStart()).set(FLEET_SNAPSHOT.INSTANCES, w.instances())
                 .set(FLEET_SNAPSHOT.MAINTAINED, w.maintained()).set(FLEET_SNAPSHOT.ON_LTS, w.onLts()).set(FLEET_SNAPSHOT.ENDED, w.ended())
                 .set(FLEET_SNAPSHOT.TAKEN_AT, clock.instant().atOffset(ZoneOffset.UTC))
                 .onConflictDoNothing().execute();

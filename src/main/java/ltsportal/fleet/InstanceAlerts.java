@@ -28,7 +28,7 @@ import org.jooq.DSLContext;
  * the nearest lead time it is inside, and the farther ones count as told. Two portals sending at once both try
  * to record the same warning; the one whose row lands sends.
  */
-public final class InstanceAlerts implements Runnable {
+public final class InstanceAlerts {
     static final List<Integer> LEADS = List.of(90, 30, 7);
 
     private final DSLContext db;
@@ -50,11 +50,10 @@ public final class InstanceAlerts implements Runnable {
     }
 
     /**
-     * Runs every few seconds (the outbox sender's rounds), so it reads little: only instances on lines whose support
-     * ends within the longest lead, and only the warnings not recorded yet get a transaction.
+     * One round (the instance-alerts job), every few minutes, so it reads little: only instances on lines whose support
+     * ends within the longest lead, and only the warnings not recorded yet get a transaction. How many mails it queued.
      */
-    @Override
-    public void run() {
+    public int run() {
         LocalDate today = LocalDate.now(clock);
         int longest = LEADS.stream().max(Integer::compare).orElseThrow();
         Set<String> lines = catalog.lines().stream().filter(l -> l.supportEnds() != null && !l.supportEnds().isBefore(today)
@@ -69,19 +68,23 @@ public final class InstanceAlerts implements Runnable {
             LEADS.stream().filter(l -> left <= l).min(Integer::compare).ifPresent(lead -> due.put(s, lead));
         }
         if (due.isEmpty()) {
-            return;
+            return 0;
         }
         Set<String> told = new HashSet<>(db.select(INSTANCE_ALERT.INSTANCE_ID, INSTANCE_ALERT.LINE, INSTANCE_ALERT.LEAD_DAYS)
                 .from(INSTANCE_ALERT).where(INSTANCE_ALERT.INSTANCE_ID.in(due.keySet().stream().map(s -> s.instance().id()).toList()))
                 .fetch(r -> r.value1() + "/" + r.value2() + "/" + r.value3()));
-        due.forEach((s, lead) -> {
+        int queued = 0;
+        for (var e : due.entrySet()) {
+            InstanceStatus s = e.getKey();
+            int lead = e.getValue();
             if (!told.contains(s.instance().id() + "/" + s.line().name() + "/" + lead)) {
-                db.transaction(cfg -> warn(cfg.dsl(), s, lead, today));
+                queued += db.transactionResult(cfg -> warn(cfg.dsl(), s, lead, today));
             }
-        });
+        }
+        return queued;
     }
 
-    private void warn(DSLContext tx, InstanceStatus s, int lead, LocalDate today) {
+    private int warn(DSLContext tx, InstanceStatus s, int lead, LocalDate today) {
         boolean ours = false;
         for (int l : LEADS) {
             if (l >= lead) {
@@ -92,12 +95,13 @@ public final class InstanceAlerts implements Runnable {
             }
         }
         if (!ours) {
-            return; // told already (by this portal or another)
+            return 0; // told already (by this portal or another)
         }
         var people = tx.select(APP_USER.EMAIL, APP_USER.DISPLAY_NAME).from(APP_USER)
                 .where(APP_USER.ORG_ID.eq(s.instance().orgId()), APP_USER.DISABLED.isFalse(), APP_USER.NOTIFY_LIFECYCLE.isTrue(),
                         APP_USER.EMAIL_VERIFIED_AT.isNotNull()).orderBy(APP_USER.ID).fetch();
         var spike = openSpike.next(today).orElse(null);
+        int queued = 0;
         for (var p : people) {
             var values = new LinkedHashMap<String, Object>();
             values.put("instance", s.instance().name());
@@ -110,10 +114,11 @@ public final class InstanceAlerts implements Runnable {
             values.put("instancesUrl", templates.baseUrl() + "/instances#instance-" + s.instance().id());
             values.put("spikeName", spike == null ? null : spike.name());
             values.put("spikeUrl", spike == null ? null : templates.baseUrl() + spike.href() + "?instance=" + s.instance().id());
-            Outbox.enqueue(tx, clock, templates.letter("instance-eol:" + s.instance().id() + ":" + s.line().name() + ":" + lead + ":"
+            queued += Outbox.enqueue(tx, clock, templates.letter("instance-eol:" + s.instance().id() + ":" + s.line().name() + ":" + lead + ":"
                             + p.value1().toLowerCase(Locale.ROOT), "lifecycle", p.value1(), p.value2(),
                     s.instance().name() + ": GitLab " + s.line().name() + " leaves support in " + s.daysLeft() + " days",
-                    "instance-ending", values, null, null, true));
+                    "instance-ending", values, null, null, true)) ? 1 : 0;
         }
+        return queued;
     }
 }

@@ -137,4 +137,10 @@ public final class Outbox {
     public Optional<OutboxMessageRecord> byId(long id) {
         return db.selectFrom(OUTBOX_MESSAGE).where(OUTBOX_MESSAGE.ID.eq(id)).fetchOptional();
     }
+
+    /** The purge job's part: messages sent {@code keepDays} days ago or more. Failed ones stay until an admin retries them. */
+    public int purgeSent(int keepDays) {
+        return db.deleteFrom(OUTBOX_MESSAGE).where(OUTBOX_MESSAGE.STATUS.eq("sent"))
+                .and(OUTBOX_MESSAGE.SENT_AT.lt(clock.instant().minus(Duration.ofDays(keepDays)).atOffset(ZoneOffset.UTC))).execute();
+    }
 }

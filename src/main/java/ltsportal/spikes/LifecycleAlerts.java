@@ -21,7 +21,7 @@ import org.jooq.DSLContext;
  * from or to (a booking not cancelled) leaves maintenance within {@link #AHEAD_DAYS} days, its customers
  * hear of it once per line (unless they turned these alerts off).
  */
-public final class LifecycleAlerts implements Runnable {
+public final class LifecycleAlerts {
     static final int AHEAD_DAYS = 30;
 
     private final DSLContext db;
@@ -36,8 +36,8 @@ public final class LifecycleAlerts implements Runnable {
         this.catalog = catalog;
     }
 
-    @Override
-    public void run() {
+    /** One round (the lifecycle-alerts job): queues the warnings now due and not sent yet; how many. */
+    public int run() {
         LocalDate today = LocalDate.now(clock);
         // organization -> (line -> the line), for lines ending within the window
         Map<Long, Map<String, ReleaseLine>> ending = new TreeMap<>();
@@ -51,8 +51,13 @@ public final class LifecycleAlerts implements Runnable {
                                 .ifPresent(line -> ending.computeIfAbsent(r.value1(), k -> new TreeMap<>()).put(line.name(), line));
                     }
                 });
-        ending.forEach((orgId, lines) -> lines.values().forEach(line -> db.transaction(cfg -> alert(cfg.dsl(), orgId,
-                orgNames.get(orgId), line, today))));
+        int queued = 0;
+        for (var org : ending.entrySet()) {
+            for (ReleaseLine line : org.getValue().values()) {
+                queued += db.transactionResult(cfg -> alert(cfg.dsl(), org.getKey(), orgNames.get(org.getKey()), line, today));
+            }
+        }
+        return queued;
     }
 
     private static boolean endsSoon(ReleaseLine line, LocalDate today) {
@@ -60,10 +65,11 @@ public final class LifecycleAlerts implements Runnable {
         return ends != null && !ends.isBefore(today) && !ends.isAfter(today.plusDays(AHEAD_DAYS));
     }
 
-    private void alert(DSLContext tx, long orgId, String orgName, ReleaseLine line, LocalDate today) {
+    private int alert(DSLContext tx, long orgId, String orgName, ReleaseLine line, LocalDate today) {
         var people = tx.select(APP_USER.EMAIL, APP_USER.DISPLAY_NAME).from(APP_USER)
                 .where(APP_USER.ORG_ID.eq(orgId), APP_USER.DISABLED.isFalse(), APP_USER.NOTIFY_LIFECYCLE.isTrue(),
                         APP_USER.EMAIL_VERIFIED_AT.isNotNull()).orderBy(APP_USER.ID).fetch();
+        int queued = 0;
         for (var p : people) {
             var values = new LinkedHashMap<String, Object>();
             values.put("line", line.name());
@@ -72,9 +78,12 @@ public final class LifecycleAlerts implements Runnable {
             values.put("orgName", orgName);
             values.put("lineUrl", templates.baseUrl() + "/gitlab/" + line.name());
             values.put("planUrl", templates.baseUrl() + "/gitlab/plan?from=" + line.latest());
-            Outbox.enqueue(tx, clock, templates.letter("eol:" + orgId + ":" + line.name() + ":" + p.value1().toLowerCase(java.util.Locale.ROOT),
+            if (Outbox.enqueue(tx, clock, templates.letter("eol:" + orgId + ":" + line.name() + ":" + p.value1().toLowerCase(java.util.Locale.ROOT),
                     "lifecycle", p.value1(), p.value2(), "GitLab " + line.name() + " leaves maintenance on " + line.supportEnds(),
-                    "lifecycle", values, null, null, true));
+                    "lifecycle", values, null, null, true))) {
+                queued++;
+            }
         }
+        return queued;
     }
 }

@@ -26,7 +26,7 @@ import org.jooq.DSLContext;
  * engineers. Each once per window and person (a moved booking reminds again for its new window); only
  * for bookings that stand (confirmed or staffed); not for people who turned reminders off.
  */
-public final class Reminders implements Runnable {
+public final class Reminders {
     static final Duration CUSTOMER = Duration.ofHours(48);
     static final Duration ENGINEER = Duration.ofHours(2);
 
@@ -46,15 +46,17 @@ public final class Reminders implements Runnable {
     public record Check(String version, String title) {
     }
 
-    @Override
-    public void run() {
+    /** One round (the reminders job): queues the reminders now due and not sent yet; how many. */
+    public int run() {
         Instant now = clock.instant();
+        int queued = 0;
         for (long id : dueWithin(now, CUSTOMER)) {
-            db.transaction(cfg -> customer(cfg.dsl(), id));
+            queued += db.transactionResult(cfg -> customer(cfg.dsl(), id));
         }
         for (long id : dueWithin(now, ENGINEER)) {
-            db.transaction(cfg -> engineers(cfg.dsl(), id));
+            queued += db.transactionResult(cfg -> engineers(cfg.dsl(), id));
         }
+        return queued;
     }
 
     private List<Long> dueWithin(Instant now, Duration ahead) {
@@ -65,39 +67,44 @@ public final class Reminders implements Runnable {
                 .orderBy(BOOKING.ID).fetch(BOOKING.ID);
     }
 
-    private void customer(DSLContext tx, long id) {
+    private int customer(DSLContext tx, long id) {
         Booking b = Bookings.read(tx, id).orElseThrow();
         List<Check> checks = checks(b);
+        int queued = 0;
         for (BookingMail.Recipient r : BookingMail.customers(tx, b).values()) {
-            if (r.reminders()) {
-                queue(tx, "reminder-48h", b, r, "Reminder: your upgrade window for " + b.intake().instanceName() + " starts "
-                        + WindowView.describe(b.windowStart(), b.windowEnd(), r.zone()), checks);
+            if (r.reminders() && queue(tx, "reminder-48h", b, r, "Reminder: your upgrade window for " + b.intake().instanceName()
+                    + " starts " + WindowView.describe(b.windowStart(), b.windowEnd(), r.zone()), checks)) {
+                queued++;
             }
         }
+        return queued;
     }
 
-    private void engineers(DSLContext tx, long id) {
+    private int engineers(DSLContext tx, long id) {
         Booking b = Bookings.read(tx, id).orElseThrow();
         List<Check> checks = checks(b);
+        int queued = 0;
         var rows = tx.select(APP_USER.ID, APP_USER.EMAIL, APP_USER.DISPLAY_NAME, APP_USER.TIME_ZONE, APP_USER.NOTIFY_REMINDERS,
                         APP_USER.NOTIFY_CONVERSATION).from(ASSIGNMENT).join(APP_USER).on(APP_USER.ID.eq(ASSIGNMENT.ENGINEER_ID))
                 .where(ASSIGNMENT.BOOKING_ID.eq(id), ASSIGNMENT.REMOVED_AT.isNull()).fetch();
         for (var r : rows) {
             var person = new BookingMail.Recipient(r.value2(), r.value3(), ZoneId.of(r.value4()), r.value1(), r.value5(), r.value6());
-            if (person.reminders()) {
-                queue(tx, "reminder-2h", b, person, "In 2 hours: upgrade of " + b.intake().instanceName() + " (" + b.orgName() + ")", checks);
+            if (person.reminders() && queue(tx, "reminder-2h", b, person, "In 2 hours: upgrade of " + b.intake().instanceName()
+                    + " (" + b.orgName() + ")", checks)) {
+                queued++;
             }
         }
+        return queued;
     }
 
-    private void queue(DSLContext tx, String kind, Booking b, BookingMail.Recipient r, String subject, List<Check> checks) {
+    private boolean queue(DSLContext tx, String kind, Booking b, BookingMail.Recipient r, String subject, List<Check> checks) {
         var values = new LinkedHashMap<String, Object>();
         values.put("booking", b);
         values.put("when", WindowView.describe(b.windowStart(), b.windowEnd(), r.zone()));
         values.put("bookingUrl", templates.baseUrl() + "/bookings/" + b.id());
         values.put("checks", checks);
         values.put("engineer", kind.equals("reminder-2h"));
-        Outbox.enqueue(tx, clock, templates.letter(kind + ":" + b.id() + ":" + b.windowStart().getEpochSecond() + ":" + r.key(), kind,
+        return Outbox.enqueue(tx, clock, templates.letter(kind + ":" + b.id() + ":" + b.windowStart().getEpochSecond() + ":" + r.key(), kind,
                 r.email(), r.name(), subject, "reminder", values, null, null, true));
     }
 

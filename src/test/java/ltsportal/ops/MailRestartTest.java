@@ -51,7 +51,8 @@ class MailRestartTest {
                         "Restart test " + i, "Message " + i, "<p>Message " + i + "</p>", null, null, false));
             }
             Map<String, String> env = new HashMap<>(Map.of("PORTAL_SMTP_HOST", "127.0.0.1", "PORTAL_SMTP_PORT", String.valueOf(toSmtp.port()),
-                    "PORTAL_SMTP_TLS", "none", "PORTAL_CLOCK", "", "PORTAL_MAIL_POLL_MS", "100", "PORTAL_MAIL_CLAIM_SECONDS", "3"));
+                    "PORTAL_SMTP_TLS", "none", "PORTAL_CLOCK", "", "PORTAL_MAIL_POLL_MS", "100", "PORTAL_MAIL_CLAIM_SECONDS", "3",
+                    "PORTAL_JOB_LEASE_SECONDS", "4")); // the restarted portal takes the killed one's outbox job over after 4 s
             try (PortalProcess portal = PortalProcess.start(database.jdbcUrl, TestDatabase.PG_USER, TestDatabase.PG_PASSWORD, "512m",
                     false, env)) {
                 assertTrue(smtp.await(20, 60_000), "the portal sends:\n" + portal.log());

@@ -153,6 +153,11 @@ public final class PortalProcess implements AutoCloseable {
         return process.waitFor(40, TimeUnit.SECONDS) ? process.exitValue() : -1;
     }
 
+    /** The process id, which a portal also records as part of its instance's name ("4242@host"). */
+    public long pid() {
+        return process.pid();
+    }
+
     public String log() {
         try {
             return Files.readString(log);

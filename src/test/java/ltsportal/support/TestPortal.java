@@ -31,8 +31,8 @@ public final class TestPortal implements AutoCloseable {
         return database;
     }
 
-    /** The outbox sender; tests run its rounds by hand ({@link #deliverMail()}). */
-    public final ltsportal.mail.OutboxSender sender;
+    /** The background jobs; tests run them by hand ({@link #deliverMail()}, {@code jobs.run("purge")}). */
+    public final ltsportal.jobs.Jobs jobs;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     public final Instant now;
     public final MutableClock clock;
@@ -53,9 +53,9 @@ public final class TestPortal implements AutoCloseable {
         }
         this.health = new ltsportal.Health(db, database.dataSource);
         var deps = new App.Dependencies(https ? "https://portal.test" : BASE_URL, https, db, clock, content(), Fixture.emails(), health,
-                TRUSTED_PROXY, mail == null ? ltsportal.mail.MailConfig.none(BASE_URL) : mail);
+                TRUSTED_PROXY, mail == null ? ltsportal.mail.MailConfig.none(BASE_URL) : mail, ltsportal.jobs.JobsConfig.DEFAULTS);
         var built = App.build(deps);
-        this.sender = built.sender();
+        this.jobs = built.jobs();
         this.app = built.app().start("127.0.0.1", 0);
     }
 
@@ -106,9 +106,17 @@ public final class TestPortal implements AutoCloseable {
         throw new AssertionError("no mail to " + email + " links to " + path);
     }
 
-    /** One round of the outbox sender (scheduled producers, then every message due); how many were sent. */
+    /**
+     * One round of the jobs that queue mail (reminders, alerts, the fleet snapshot), then of the outbox job: how many
+     * messages were sent, or -1 if the outbox job failed (the mail server is down).
+     */
     public int deliverMail() {
-        return sender.runOnce();
+        for (String job : java.util.List.of("reminders", "lifecycle-alerts", "instance-alerts", "fleet-snapshot")) {
+            if (jobs.run(job) < 0) {
+                throw new AssertionError("the " + job + " job failed: " + jobs.runs().latest().get(job).error());
+            }
+        }
+        return jobs.run("outbox");
     }
 
     /**

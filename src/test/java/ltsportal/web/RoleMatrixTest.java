@@ -122,6 +122,7 @@ class RoleMatrixTest {
         row("GET /account/notifications", "/account/notifications", 303, 200, 200, 200, 200);
         row("POST /account/notifications", "/account/notifications", 303, 303, 303, 303, 303);
         row("GET /admin/outbox", "/admin/outbox", 303, 403, 403, 403, 200);
+        row("GET /admin/jobs", "/admin/jobs", 303, 403, 403, 403, 200);
         row("GET /admin/outbox/{id}", "/admin/outbox/999999", 303, 403, 403, 403, 404);
         row("POST /admin/outbox/{id}/retry", "/admin/outbox/999999/retry", 303, 403, 403, 403, 404);
         row("GET /admin/backup.sql", "/admin/backup.sql", 303, 403, 403, 403, 200);
