@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Dependencies flow one way: the root package (Main, App, Routes) knows every feature, a feature knows
- * web/ and the features below it, web/ knows no feature. Read from the source tree, imports and
- * fully qualified names alike.
+ * web/ and the features below it, web/ knows no feature; inside a package, no two classes need each other,
+ * directly or around a circle. Read from the source tree, imports, simple and fully qualified names alike.
  */
 class ArchitectureTest {
     private static final Path SOURCES = Path.of("src/main/java/ltsportal");
@@ -51,6 +51,24 @@ class ArchitectureTest {
     @Test
     void noPackagesDependOnEachOtherInACircle() {
         assertEquals(List.of(), cycles(dependencies()));
+    }
+
+    @Test
+    void noClassesDependOnEachOtherInACircleInsideAPackage() {
+        List<String> knots = new ArrayList<>();
+        classDependencies().forEach((pkg, graph) -> stronglyConnected(graph).forEach(knot -> knots.add(pkg + ": " + knot)));
+        assertEquals(List.of(), knots, "classes of a package that need each other: give the shared part a class of its own, "
+                + "or hand one side what it needs");
+    }
+
+    @Test
+    void theClassKnotFinderFindsEachKnotOnce() {
+        Map<String, Set<String>> graph = Map.of("A", Set.of("B"), "B", Set.of("C"), "C", Set.of("A", "D"), "D", Set.of(),
+                "E", Set.of("F"), "F", Set.of("E"));
+        assertEquals(List.of(List.of("A", "B", "C"), List.of("E", "F")), stronglyConnected(graph));
+        assertEquals(List.of(), stronglyConnected(Map.of("A", Set.of("B"), "B", Set.of())));
+        Map<String, Set<String>> spikes = classDependencies().get("spikes");
+        assertTrue(spikes.get("BookingForm").contains("Installation"), "the scan sees a simple name used in the same package");
     }
 
     @Test
@@ -101,6 +119,82 @@ class ArchitectureTest {
             }
         }
         return graph;
+    }
+
+    /**
+     * Per package, each top-level class to the classes of the same package it names (in code, not in comments or
+     * strings): by simple name, as {@code Other.Nested}, or fully qualified.
+     */
+    private static Map<String, Map<String, Set<String>>> classDependencies() {
+        Map<String, Map<String, String>> sources = new TreeMap<>();
+        for (Path file : javaFiles(SOURCES)) {
+            Path relative = SOURCES.relativize(file);
+            String pkg = relative.getNameCount() == 1 ? ROOT : relative.getName(0).toString();
+            String name = file.getFileName().toString().replace(".java", "");
+            sources.computeIfAbsent(pkg, p -> new TreeMap<>()).put(name, withoutStrings(withoutComments(read(file))));
+        }
+        Map<String, Map<String, Set<String>>> result = new TreeMap<>();
+        sources.forEach((pkg, classes) -> {
+            Map<String, Set<String>> graph = new TreeMap<>();
+            classes.forEach((name, code) -> {
+                Set<String> uses = new TreeSet<>();
+                for (String other : classes.keySet()) {
+                    if (!other.equals(name) && Pattern.compile("(?<![\\w.])" + other + "\\b|\\bltsportal\\."
+                            + (pkg.equals(ROOT) ? "" : pkg + "\\.") + other + "\\b").matcher(code).find()) {
+                        uses.add(other);
+                    }
+                }
+                graph.put(name, uses);
+            });
+            result.put(pkg, graph);
+        });
+        return result;
+    }
+
+    /** The graph's knots (strongly connected parts of two or more), each sorted, in order (Tarjan's algorithm). */
+    static List<List<String>> stronglyConnected(Map<String, Set<String>> graph) {
+        Map<String, Integer> index = new java.util.HashMap<>();
+        Map<String, Integer> low = new java.util.HashMap<>();
+        java.util.Deque<String> stack = new java.util.ArrayDeque<>();
+        List<List<String>> knots = new ArrayList<>();
+        for (String v : new TreeSet<>(graph.keySet())) {
+            if (!index.containsKey(v)) {
+                connect(v, graph, index, low, stack, knots);
+            }
+        }
+        knots.sort(java.util.Comparator.comparing(k -> k.get(0)));
+        return knots;
+    }
+
+    private static void connect(String v, Map<String, Set<String>> graph, Map<String, Integer> index, Map<String, Integer> low,
+                                java.util.Deque<String> stack, List<List<String>> knots) {
+        index.put(v, index.size());
+        low.put(v, index.get(v));
+        stack.push(v);
+        for (String w : new TreeSet<>(graph.getOrDefault(v, Set.of()))) {
+            if (!index.containsKey(w)) {
+                connect(w, graph, index, low, stack, knots);
+                low.put(v, Math.min(low.get(v), low.get(w)));
+            } else if (stack.contains(w)) {
+                low.put(v, Math.min(low.get(v), index.get(w)));
+            }
+        }
+        if (low.get(v).equals(index.get(v))) {
+            List<String> knot = new ArrayList<>();
+            String w;
+            do {
+                w = stack.pop();
+                knot.add(w);
+            } while (!w.equals(v));
+            if (knot.size() > 1) {
+                knot.sort(null);
+                knots.add(knot);
+            }
+        }
+    }
+
+    private static String withoutStrings(String code) {
+        return code.replaceAll("(?s)\"\"\".*?\"\"\"", "\"\"").replaceAll("\"(?:\\\\.|[^\"\\\\])*\"", "\"\"");
     }
 
     /** Every circle in the graph, each named once from its smallest package. */

@@ -55,10 +55,10 @@ public final class AccountMail {
                         + " If you did not ask, ignore this email: your password stays as it is.");
     }
 
-    void invitation(DSLContext tx, String email, String inviterName, String orgName, String link, long invitationId) {
+    void invitation(DSLContext tx, String email, String inviterName, String orgName, String link, long invitationId, java.time.Duration validFor) {
         send(tx, "invitation:" + invitationId, "invitation", email, null, inviterName + " invites you to " + orgName + " on LTS Portal",
                 inviterName + " invites you to join " + orgName + " on LTS Portal, to plan GitLab upgrades and book upgrade windows"
                         + " with support.", "Accept the invitation", link,
-                "The invitation is valid for " + Invitations.VALID_FOR.toDays() + " days and works once.");
+                "The invitation is valid for " + validFor.toDays() + " days and works once.");
     }
 }

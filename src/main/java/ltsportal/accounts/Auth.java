@@ -17,8 +17,6 @@ public final class Auth {
     private static final String CSRF = "auth.csrf";
     /** Set when the session could not be read because the database is down. */
     static final String UNKNOWN = "auth.unknown";
-    /** The hash of a session started by this request (sign-in, sign-up), for its first flash. */
-    static final String STARTED = "auth.started";
     private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private Auth() {
@@ -100,7 +98,7 @@ public final class Auth {
             if (message == null) {
                 return;
             }
-            String started = ctx.attribute(STARTED);
+            String started = ctx.attribute(SessionCookies.STARTED);
             Sessions.Current current = session(ctx);
             if (started != null) {
                 sessions.keepFlash(started, message);

@@ -54,7 +54,7 @@ public final class Invitations {
                     .set(INVITATION.EXPIRES_AT, now.plus(VALID_FOR).atOffset(ZoneOffset.UTC))
                     .returning(INVITATION.ID).fetchOne(INVITATION.ID);
             if (mail != null) {
-                mail.invitation(tx, email.strip(), inviter.displayName(), inviter.orgName(), baseUrl + "/invitations/" + token, id);
+                mail.invitation(tx, email.strip(), inviter.displayName(), inviter.orgName(), baseUrl + "/invitations/" + token, id, VALID_FOR);
             }
         });
         return token;

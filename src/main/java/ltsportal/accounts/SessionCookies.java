@@ -13,6 +13,9 @@ public final class SessionCookies {
         this.https = https;
     }
 
+    /** The hash of a session started by this request (sign-in, sign-up), for its first flash: read by {@link Auth}. */
+    static final String STARTED = "auth.started";
+
     public String sessionName() {
         return https ? "__Host-portal_session" : "portal_session";
     }
@@ -22,7 +25,7 @@ public final class SessionCookies {
     }
 
     public void setSession(Context ctx, String id) {
-        ctx.attribute(Auth.STARTED, Tokens.hash(id));
+        ctx.attribute(STARTED, Tokens.hash(id));
         set(ctx, sessionName(), id, -1);
     }
 

@@ -116,7 +116,7 @@ public final class DemoAssistance {
             Booking b = bookings.find(erin, staging).orElseThrow();
             submit(db, ago(clock, Duration.ofDays(30)), casey, b, "1. Each required stop in turn.\n2. Wait for batched migrations.");
             decide(db, ago(clock, Duration.ofDays(30).minusHours(3)), erin, b, true, "Approved.");
-            new BookingService(db, ago(clock, Duration.ofDays(29))).changes().confirm(erin, b.id(), BookingStatus.REQUESTED, null);
+            new ltsportal.spikes.BookingChanges(new BookingService(db, ago(clock, Duration.ofDays(29)))).confirm(erin, b.id(), BookingStatus.REQUESTED, null);
             complete(completion, bookings, erin, b.id(), "upgraded", b.intake().targetVersion(), "95", """
                     Batched background migrations on `ci_pipelines` took **40 minutes** at the 18.2 stop: plan for it next time.""");
         }
@@ -124,7 +124,7 @@ public final class DemoAssistance {
             Booking b = bookings.find(erin, legacy).orElseThrow();
             submit(db, ago(clock, Duration.ofDays(31)), gia, b, "1. Each required stop.\n2. PostgreSQL 16 before 18.0.");
             decide(db, ago(clock, Duration.ofDays(30).minusHours(7)), erin, b, true, "Approved; mind the PostgreSQL upgrade.");
-            new BookingService(db, ago(clock, Duration.ofDays(29))).changes().confirm(erin, b.id(), BookingStatus.REQUESTED, null);
+            new ltsportal.spikes.BookingChanges(new BookingService(db, ago(clock, Duration.ofDays(29)))).confirm(erin, b.id(), BookingStatus.REQUESTED, null);
             String stoppedAt = b.upgradePath().size() > 2 ? b.upgradePath().get(b.upgradePath().size() / 2) : b.intake().currentVersion();
             complete(completion, bookings, erin, b.id(), "partially-upgraded", stoppedAt, "240", "Stopped at " + stoppedAt
                     + ": the PostgreSQL upgrade needs a window of its own. The customer books one in the 18.11 spike.");

@@ -23,17 +23,19 @@ public final class Lifecycle {
     }
 
     public static LineStatus status(ReleaseLine line, LocalDate day) {
+        Cell active = cell(line.eoas(), day, ACTIVE_SUPPORT_WARN_DAYS);
+        Cell maintenance = cell(line.supportEnds(), day, EOL_WARN_DAYS);
         if (day.isBefore(line.releaseDate())) {
-            return new LineStatus(line, day, Phase.UPCOMING, false, line.releaseDate());
+            return new LineStatus(line, day, Phase.UPCOMING, false, line.releaseDate(), active, maintenance);
         }
         if (!day.isAfter(line.eoas())) {
-            return new LineStatus(line, day, Phase.MAINTAINED, false, line.eoas());
+            return new LineStatus(line, day, Phase.MAINTAINED, false, line.eoas(), active, maintenance);
         }
         if (!day.isAfter(line.supportEnds())) {
             Phase phase = line.lts() ? Phase.LTS : Phase.SECURITY_ONLY;
-            return new LineStatus(line, day, phase, endingSoon(line.supportEnds(), day, EOL_WARN_DAYS), line.supportEnds());
+            return new LineStatus(line, day, phase, endingSoon(line.supportEnds(), day, EOL_WARN_DAYS), line.supportEnds(), active, maintenance);
         }
-        return new LineStatus(line, day, Phase.END_OF_LIFE, false, null);
+        return new LineStatus(line, day, Phase.END_OF_LIFE, false, null, active, maintenance);
     }
 
     /** A phase's table cell: past from the day after its end date, ending soon within {@code warnDays} of it. */

@@ -3,10 +3,14 @@ package ltsportal.catalog;
 import java.time.LocalDate;
 
 /**
- * A release line's status on one day. {@code endingSoon} is set when the line's last supported
- * phase is close to its end, which the portal reports as the status "ending-soon".
+ * A release line's status on one day, as {@link Lifecycle#status} works it out. {@code endingSoon} is set when the
+ * line's last supported phase is close to its end, which the portal reports as the status "ending-soon".
+ *
+ * @param activeSupportCell colour of the active-support cell: its phase runs from release to end of active support
+ * @param maintenanceCell   colour of the maintenance cell: its phase runs from end of active support to the end of all fixes
  */
-public record LineStatus(ReleaseLine line, LocalDate day, Phase phase, boolean endingSoon, LocalDate phaseEnds) {
+public record LineStatus(ReleaseLine line, LocalDate day, Phase phase, boolean endingSoon, LocalDate phaseEnds, Cell activeSupportCell,
+                         Cell maintenanceCell) {
 
     public String key() {
         return endingSoon ? "ending-soon" : phase.key();
@@ -18,15 +22,5 @@ public record LineStatus(ReleaseLine line, LocalDate day, Phase phase, boolean e
 
     public boolean supported() {
         return phase.supported();
-    }
-
-    /** Colour of the active-support cell: its phase runs from release to end of active support. */
-    public Cell activeSupportCell() {
-        return Lifecycle.cell(line.eoas(), day, Lifecycle.ACTIVE_SUPPORT_WARN_DAYS);
-    }
-
-    /** Colour of the maintenance cell: its phase runs from end of active support to the end of all fixes. */
-    public Cell maintenanceCell() {
-        return Lifecycle.cell(line.supportEnds(), day, Lifecycle.EOL_WARN_DAYS);
     }
 }

@@ -2,7 +2,7 @@ package ltsportal.fleet;
 
 import ltsportal.catalog.Version;
 import ltsportal.notes.Echo;
-import ltsportal.spikes.BookingForm;
+import ltsportal.spikes.Installation;
 import ltsportal.web.Form;
 
 /**
@@ -37,10 +37,10 @@ public record InstanceForm(String name, String version, String deployment, Strin
                 normalised = parsed.get().toString();
             }
         }
-        in.check(BookingForm.DEPLOYMENTS.containsKey(deployment), "deployment", "Choose how GitLab is deployed.");
-        in.check(BookingForm.EDITIONS.containsKey(edition), "edition", "Choose ce or ee.");
-        in.check(BookingForm.TOPOLOGIES.containsKey(topology), "topology", "Choose the topology.");
-        in.check(BookingForm.GEO.containsKey(geo), "geo", "Say whether the instance uses Geo.");
+        in.check(Installation.DEPLOYMENTS.containsKey(deployment), "deployment", "Choose how GitLab is deployed.");
+        in.check(Installation.EDITIONS.containsKey(edition), "edition", "Choose ce or ee.");
+        in.check(Installation.TOPOLOGIES.containsKey(topology), "topology", "Choose the topology.");
+        in.check(Installation.GEO.containsKey(geo), "geo", "Say whether the instance uses Geo.");
         in.atMost("note", note, NOTE_MAX, "Keep the note to " + NOTE_MAX + " characters.");
         if (!in.valid()) {
             return null;

@@ -12,7 +12,7 @@ import ltsportal.accounts.Auth;
 import ltsportal.accounts.User;
 import ltsportal.catalog.SpikeInvite;
 import ltsportal.catalog.SupportCheck;
-import ltsportal.spikes.BookingForm;
+import ltsportal.spikes.Installation;
 import ltsportal.web.ClientAddress;
 import ltsportal.web.Flash;
 import ltsportal.web.Form;
@@ -189,7 +189,7 @@ public final class InstancePages {
         var statuses = byUrgency(instances.list(customer).stream().map(i -> InstanceStatus.of(i, check, today)).toList());
         Templates.render(ctx, status, "fleet/instances", new InstancesPage(statuses, FleetStats.summary(statuses),
                 openSpike.next(today).orElse(null), form, errors, editing, token, tokenFor, baseUrl + "/api/v1/instances/check-in",
-                BookingForm.DEPLOYMENTS, BookingForm.EDITIONS, BookingForm.TOPOLOGIES, BookingForm.GEO,
+                Installation.DEPLOYMENTS, Installation.EDITIONS, Installation.TOPOLOGIES, Installation.GEO,
                 token == null ? null : command(token, baseUrl + "/api/v1/instances/check-in"), instances.hasFeedToken(customer),
                 newFeedToken == null ? null : baseUrl + "/instances/calendar.ics?token=" + newFeedToken,
                 newFeedToken == null ? null : baseUrl + "/instances/feed.atom?token=" + newFeedToken));

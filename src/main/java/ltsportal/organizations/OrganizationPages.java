@@ -84,7 +84,7 @@ public final class OrganizationPages {
         for (Booking b : bookings.list(staff)) {
             if (b.orgId() == org.id() && b.status().active() && b.windowStart().isAfter(clock.instant())) {
                 var spike = spikes.byId(b.spikeId()).orElseThrow();
-                if (service.changes().cancel(staff, spike, b.id(), "Organization suspended: " + reason) instanceof BookingService.Done) {
+                if (new ltsportal.spikes.BookingChanges(service).cancel(staff, spike, b.id(), "Organization suspended: " + reason) instanceof BookingService.Done) {
                     cancelled++;
                     audit.record("booking.cancelled", staff, "booking " + b.id(), "organization suspended", ClientAddress.of(ctx));
                 }

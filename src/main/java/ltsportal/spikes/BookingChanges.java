@@ -24,10 +24,11 @@ public final class BookingChanges {
     private final Clock clock;
     private final BookingMail mail;
 
-    BookingChanges(DSLContext db, Clock clock, BookingMail mail) {
-        this.db = db;
-        this.clock = clock;
-        this.mail = mail;
+    /** Changes made with the same database, clock and mail as the bookings {@code service} makes. */
+    public BookingChanges(BookingService service) {
+        this.db = service.db();
+        this.clock = service.clock();
+        this.mail = service.mail();
     }
 
     /** Moves a booking to another window of the same spike; the booking keeps its id. */

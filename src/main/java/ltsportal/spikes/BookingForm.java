@@ -1,7 +1,6 @@
 package ltsportal.spikes;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -24,17 +23,6 @@ public record BookingForm(String windowId, String instanceName, String deploymen
                           String notes, String idempotencyKey, List<String> conditions, boolean zeroDowntime,
                           boolean confirmTarget, List<String> seriesWindows, boolean acceptFit) {
 
-    public static final Map<String, String> DEPLOYMENTS = ordered(
-            "linux-package", "Linux package (Omnibus)", "docker", "Docker", "helm", "Helm chart (Kubernetes)",
-            "source", "Installed from source");
-    public static final Map<String, String> EDITIONS = ordered("ee", "Enterprise Edition", "ce", "Community Edition");
-    public static final Map<String, String> TOPOLOGIES = ordered(
-            "single-node", "Single node", "multi-node", "Multi-node (own design)",
-            "ra-1k", "Reference architecture: 1,000 users", "ra-2k", "Reference architecture: 2,000 users",
-            "ra-3k", "Reference architecture: 3,000 users", "ra-5k", "Reference architecture: 5,000 users",
-            "ra-10k", "Reference architecture: 10,000 users", "ra-25k", "Reference architecture: 25,000 users",
-            "ra-50k", "Reference architecture: 50,000 users");
-    public static final Map<String, String> GEO = ordered("no", "No Geo", "yes", "Uses Geo");
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{20,64}");
     private static final Pattern PHONE = Pattern.compile("[+0-9 ()./-]{6,30}");
 
@@ -78,10 +66,10 @@ public record BookingForm(String windowId, String instanceName, String deploymen
     public Plan check(Form in, Planner planner, LocalDate today, String focus) {
         in.check(windowId.matches("\\d{1,18}"), "windowId", "Choose a window.");
         in.required("instanceName", instanceName, 120, "Name the GitLab instance (its URL or hostname), at most 120 characters.");
-        in.check(DEPLOYMENTS.containsKey(deployment), "deployment", "Choose how GitLab is deployed.");
-        in.check(EDITIONS.containsKey(edition), "edition", "Choose ce or ee.");
-        in.check(TOPOLOGIES.containsKey(topology), "topology", "Choose the topology.");
-        in.check(GEO.containsKey(geo), "geo", "Say whether the instance uses Geo.");
+        in.check(Installation.DEPLOYMENTS.containsKey(deployment), "deployment", "Choose how GitLab is deployed.");
+        in.check(Installation.EDITIONS.containsKey(edition), "edition", "Choose ce or ee.");
+        in.check(Installation.TOPOLOGIES.containsKey(topology), "topology", "Choose the topology.");
+        in.check(Installation.GEO.containsKey(geo), "geo", "Say whether the instance uses Geo.");
         Plan plan = null;
         in.check(conditions.size() <= 20, "conditions", "Tick only the conditions listed.");
         var result = planner.plan(new PlanRequest(currentVersion, targetVersion, conditionList(), zeroDowntime), today);
@@ -178,14 +166,6 @@ public record BookingForm(String windowId, String instanceName, String deploymen
         long h = minutes / 60;
         long m = minutes % 60;
         return h == 0 ? m + " min" : m == 0 ? h + " h" : h + " h " + m + " min";
-    }
-
-    private static Map<String, String> ordered(String... pairs) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            m.put(pairs[i], pairs[i + 1]);
-        }
-        return java.util.Collections.unmodifiableMap(m);
     }
 
     static List<String> pathOf(Plan plan) {

@@ -124,7 +124,7 @@ public final class BookingFormPages {
                 .limit(SERIES_CHOICES).toList();
         Templates.render(ctx, status, "spikes/book", new BookPage(spike, form, errors, chosen,
                 views.stream().filter(WindowView::bookable).toList(),
-                BookingForm.DEPLOYMENTS, BookingForm.EDITIONS, BookingForm.TOPOLOGIES, BookingForm.GEO,
+                Installation.DEPLOYMENTS, Installation.EDITIONS, Installation.TOPOLOGIES, Installation.GEO,
                 planner.conditionalChoices(form.currentVersion(), form.targetVersion()),
                 candidates, user.role() == ltsportal.accounts.Role.CUSTOMER ? prefill.of(user) : List.of()));
     }

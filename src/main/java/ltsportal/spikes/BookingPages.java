@@ -112,7 +112,7 @@ public final class BookingPages {
             render(ctx, Form.INVALID, booking, in.errors().get("windowId"));
             return;
         }
-        after(ctx, booking, service.changes().reschedule(user, spike, booking.id(), Long.parseLong(window)), "booking.moved", "to window " + window,
+        after(ctx, booking, new BookingChanges(service).reschedule(user, spike, booking.id(), Long.parseLong(window)), "booking.moved", "to window " + window,
                 "Your booking moved to the new window. Download the invitation again to update your calendar.");
     }
 
@@ -126,7 +126,7 @@ public final class BookingPages {
             render(ctx, Form.INVALID, booking, in.errors().get("reason"));
             return;
         }
-        after(ctx, booking, service.changes().cancel(user, spike, booking.id(), reason), "booking.cancelled", reason, "The booking is cancelled and its place freed.");
+        after(ctx, booking, new BookingChanges(service).cancel(user, spike, booking.id(), reason), "booking.cancelled", reason, "The booking is cancelled and its place freed.");
     }
 
     /** Cancels every active booking of this booking's series, all or none. */
@@ -140,14 +140,14 @@ public final class BookingPages {
             render(ctx, Form.INVALID, booking, in.errors().get("seriesReason"));
             return;
         }
-        after(ctx, booking, service.changes().cancelSeries(user, spike, booking.id(), reason), "booking.series-cancelled", reason,
+        after(ctx, booking, new BookingChanges(service).cancelSeries(user, spike, booking.id(), reason), "booking.series-cancelled", reason,
                 "Every booking of the series is cancelled and its place freed.");
     }
 
     public void confirm(Context ctx) {
         Booking booking = booking(ctx);
         String override = Form.of(ctx).text("overrideReason");
-        after(ctx, booking, service.changes().confirm(Auth.user(ctx), booking.id(), booking.status(), override), "booking.confirmed",
+        after(ctx, booking, new BookingChanges(service).confirm(Auth.user(ctx), booking.id(), booking.status(), override), "booking.confirmed",
                 override.isEmpty() ? null : "override: " + override,
                 "The booking is confirmed.");
     }

@@ -39,9 +39,16 @@ public final class BookingService {
         this.clock = clock;
     }
 
-    /** Changes to bookings that exist: move, cancel (one or a series), confirm and complete. */
-    public BookingChanges changes() {
-        return new BookingChanges(db, clock, mail);
+    DSLContext db() {
+        return db;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    BookingMail mail() {
+        return mail;
     }
 
     /** The mail each change queues in its own transaction; set once, when the app is built. */

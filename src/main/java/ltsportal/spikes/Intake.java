@@ -7,7 +7,6 @@ public record Intake(String instanceName, String deployment, String edition, Str
 
     /** "Helm chart (Kubernetes) · Enterprise Edition · Reference architecture: 3,000 users · Geo": the keys as people read them. */
     public String described() {
-        return BookingForm.DEPLOYMENTS.getOrDefault(deployment, deployment) + " \u00b7 " + BookingForm.EDITIONS.getOrDefault(edition, edition)
-                + " \u00b7 " + BookingForm.TOPOLOGIES.getOrDefault(topology, topology) + (geo ? " \u00b7 Geo" : "");
+        return Installation.describe(deployment, edition, topology, geo);
     }
 }

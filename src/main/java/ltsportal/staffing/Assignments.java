@@ -104,7 +104,7 @@ public final class Assignments {
             long id = insert(tx, manager, bookingId, fresh, role, source, now);
             afterChange(tx, manager, bookingId, BookingStatus.of(booking.get().get(BOOKING.STATUS)),
                     "assigned", fresh.name() + " as " + role.key() + " (" + source + ")", now);
-            mail.changed(tx, bookingId, id);
+            mail.changed(tx, assignment(tx, bookingId, id));
             return new Assigned(id);
         });
     }
@@ -126,7 +126,7 @@ public final class Assignments {
                     .where(ASSIGNMENT.ID.eq(assignmentId)).and(ASSIGNMENT.REMOVED_AT.isNull()).execute();
             afterChange(tx, manager, bookingId, BookingStatus.of(booking.get().get(BOOKING.STATUS)), "unassigned",
                     assignment.get().engineerName() + " as " + assignment.get().role().key(), now);
-            mail.changed(tx, bookingId, assignmentId);
+            mail.changed(tx, assignment(tx, bookingId, assignmentId));
             return new Assigned(assignmentId);
         });
     }
@@ -180,7 +180,7 @@ public final class Assignments {
                     }
                     Engineer e = best.get().engineer();
                     long assigned = insert(tx, manager, bookingId, e, role, Assignment.AUTO, now);
-                    mail.changed(tx, bookingId, assigned);
+                    mail.changed(tx, assignment(tx, bookingId, assigned));
                     status = afterChange(tx, manager, bookingId, status, "assigned", e.name() + " as " + role.key() + " (auto-assign)", now);
                     var a = available.get(e.id());
                     List<StaffingRules.Busy> busy = new ArrayList<>(a.busy());
@@ -286,5 +286,9 @@ public final class Assignments {
         return new Assignment(r.get(ASSIGNMENT.ID), r.get(ASSIGNMENT.BOOKING_ID), r.get(ASSIGNMENT.ENGINEER_ID),
                 r.get(APP_USER.DISPLAY_NAME), Assignment.Role.of(r.get(ASSIGNMENT.ROLE)).orElseThrow(), r.get(ASSIGNMENT.SOURCE),
                 r.get(ASSIGNMENT.CREATED_AT).toInstant(), removed == null ? null : removed.toInstant());
+    }
+
+    private static Assignment assignment(DSLContext tx, long bookingId, long id) {
+        return ofBooking(tx, bookingId).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
     }
 }

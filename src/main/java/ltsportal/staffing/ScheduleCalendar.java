@@ -29,14 +29,14 @@ final class ScheduleCalendar {
     }
 
     /** {@code host}: the deployment's host ({@link ltsportal.web.Ids}), ending every UID. */
-    static String ics(Engineer engineer, List<SchedulePages.Entry> entries, String host) {
+    static String ics(Engineer engineer, List<ScheduleEntry> entries, String host) {
         Calendar cal = new Calendar();
         cal.add(new ProdId("-//LTS Portal//Engineer schedule//EN"));
         cal.add(ImmutableVersion.VERSION_2_0);
         cal.add(ImmutableCalScale.GREGORIAN);
         cal.add(ImmutableMethod.PUBLISH);
         cal.add(new XProperty("X-WR-CALNAME", "Upgrade windows: " + engineer.name()));
-        for (SchedulePages.Entry e : entries) {
+        for (ScheduleEntry e : entries) {
             cal.add(event(e, host));
         }
         return write(cal);
@@ -46,7 +46,7 @@ final class ScheduleCalendar {
      * One assignment as an invitation to the engineer (RFC 5546): METHOD:REQUEST when assigned,
      * METHOD:CANCEL when removed, with the same UID and SEQUENCE as the event in their schedule feed.
      */
-    static String invitation(SchedulePages.Entry e, String host, String supportEmail) {
+    static String invitation(ScheduleEntry e, String host, String supportEmail) {
         Calendar cal = new Calendar();
         cal.add(new ProdId("-//LTS Portal//Engineer schedule//EN"));
         cal.add(ImmutableVersion.VERSION_2_0);
@@ -58,7 +58,7 @@ final class ScheduleCalendar {
         return write(cal);
     }
 
-    private static VEvent event(SchedulePages.Entry e, String host) {
+    private static VEvent event(ScheduleEntry e, String host) {
         var b = e.booking();
         VEvent event = new VEvent(b.windowStart(), b.windowEnd(), "GitLab upgrade (" + e.assignment().role().key() + "): "
                 + b.intake().instanceName());

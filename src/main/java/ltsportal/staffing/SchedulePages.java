@@ -10,8 +10,6 @@ import ltsportal.accounts.Auth;
 import ltsportal.accounts.AuditLog;
 import ltsportal.accounts.Tokens;
 import ltsportal.accounts.User;
-import ltsportal.spikes.Booking;
-import ltsportal.spikes.BookingStatus;
 import ltsportal.spikes.Bookings;
 import ltsportal.web.ClientAddress;
 import ltsportal.web.PageNotFound;
@@ -37,13 +35,7 @@ public final class SchedulePages {
     }
 
     /** One assignment with its booking; cancelled when taken off or when the booking was cancelled. */
-    public record Entry(Assignment assignment, Booking booking) {
-        public boolean cancelled() {
-            return !assignment.active() || booking.status() == BookingStatus.CANCELLED;
-        }
-    }
-
-    public record SchedulePage(Engineer engineer, List<Entry> upcoming, boolean subscribed, String feedUrl) {
+    public record SchedulePage(Engineer engineer, List<ScheduleEntry> upcoming, boolean subscribed, String feedUrl) {
     }
 
     public void page(Context ctx) {
@@ -71,18 +63,18 @@ public final class SchedulePages {
 
     private void render(Context ctx, int status, Engineer me, String feedUrl) {
         Instant now = clock.instant();
-        List<Entry> upcoming = entries(me).stream().filter(e -> !e.cancelled() && e.booking().windowEnd().isAfter(now))
+        List<ScheduleEntry> upcoming = entries(me).stream().filter(e -> !e.cancelled() && e.booking().windowEnd().isAfter(now))
                 .sorted(Comparator.comparing(e -> e.booking().windowStart())).toList();
         Templates.render(ctx, status, "staffing/schedule",
                 new SchedulePage(me, upcoming, engineers.hasScheduleToken(me.id()), feedUrl));
     }
 
-    private List<Entry> entries(Engineer engineer) {
+    private List<ScheduleEntry> entries(Engineer engineer) {
         User asStaff = new User(engineer.id(), engineer.email(), engineer.name(), engineer.zone().getId(), engineer.role(),
                 null, null, engineer.disabled());
-        List<Entry> entries = new ArrayList<>();
+        List<ScheduleEntry> entries = new ArrayList<>();
         for (Assignment a : assignments.ofEngineer(engineer.id())) {
-            bookings.find(asStaff, a.bookingId()).ifPresent(b -> entries.add(new Entry(a, b)));
+            bookings.find(asStaff, a.bookingId()).ifPresent(b -> entries.add(new ScheduleEntry(a, b)));
         }
         return entries;
     }

@@ -29,13 +29,13 @@ public final class StaffingMail {
         this.clock = clock;
     }
 
-    void changed(DSLContext tx, long bookingId, long assignmentId) {
+    /** The mail to the engineer of an assignment just made or removed, queued in the transaction that changed it. */
+    void changed(DSLContext tx, Assignment assignment) {
         if (templates == null) {
             return;
         }
-        var booking = Bookings.read(tx, bookingId).orElseThrow();
-        var assignment = Assignments.ofBooking(tx, bookingId).stream().filter(a -> a.id() == assignmentId).findFirst().orElseThrow();
-        var entry = new SchedulePages.Entry(assignment, booking);
+        var booking = Bookings.read(tx, assignment.bookingId()).orElseThrow();
+        var entry = new ScheduleEntry(assignment, booking);
         var engineer = tx.select(APP_USER.EMAIL, APP_USER.DISPLAY_NAME, APP_USER.TIME_ZONE).from(APP_USER)
                 .where(APP_USER.ID.eq(assignment.engineerId())).fetchSingle();
         boolean removed = !assignment.active();

@@ -133,7 +133,7 @@ class ManageSpikesHttpTest extends OnBothDatabases {
         var intake = new Intake("gitlab-template.acme.test", "docker", "ee", "single-node", false, "18.8.11", "18.11.11",
                 "Casey", "casey@acme.test", "", "", "", "");
         var booked = (BookingService.Done) service.book(customer, spike, window, intake, List.of("18.11.11"), "k".repeat(24));
-        assertTrue(service.changes().cancel(customer, spike, booked.bookingId(), "changed our plans") instanceof BookingService.Done);
+        assertTrue(new BookingChanges(service).cancel(customer, spike, booked.bookingId(), "changed our plans") instanceof BookingService.Done);
         long windowsBefore = portal.db.fetchCount(SPIKE_WINDOW, SPIKE_WINDOW.SPIKE_ID.eq(1L));
 
         Map<String, String> form = formOf(spike);
