@@ -154,20 +154,19 @@ public final class App {
         var mailTemplates = new ltsportal.mail.MailTemplates(deps.baseUrl());
         var accountMail = new ltsportal.accounts.AccountMail(mailTemplates, deps.clock());
         var emailTokens = new ltsportal.accounts.EmailTokens(deps.db(), deps.clock());
-        var invitations = new Invitations(deps.db(), deps.clock()).mail(accountMail, deps.baseUrl());
+        var invitations = new Invitations(deps.db(), deps.clock(), accountMail, deps.baseUrl());
         var throttle = new LoginThrottle(deps.db(), deps.clock());
         var bookings = new Bookings(deps.db());
         var outbox = new ltsportal.mail.Outbox(deps.db(), deps.clock(), deps.mail().claim());
         var bookingInvitations = new ltsportal.spikes.BookingCalendar(deps.baseUrl(), deps.mail().support());
         var bookingMail = new ltsportal.spikes.BookingMail(mailTemplates, deps.clock(), bookingInvitations);
-        var bookingService = new BookingService(deps.db(), deps.clock()).mail(bookingMail);
+        var bookingService = new BookingService(deps.db(), deps.clock(), bookingMail);
         Organizations.backfillSkeletons(deps.db());
         var secondFactor = new SecondFactor(deps.db(), deps.clock(),
                 java.util.Set.copyOf(deps.demoAccounts()));
         var challenges = new SignInChallenges(deps.db(), deps.clock());
         var loginPages = new LoginPages(new SignIn(users, sessions, throttle, audit), sessions, audit, cookies, deps.clock(),
-                deps.demoAccounts(), secondFactor, challenges)
-                .landing(new ltsportal.spikes.BookingLanding(deps.db()));
+                deps.demoAccounts(), secondFactor, challenges, new ltsportal.spikes.BookingLanding(deps.db()));
         var accounts = new Routes.AccountFeatures(
                 loginPages,
                 new SignupPages(new Signup(deps.db(), users, invitations, deps.clock(), emailTokens, accountMail), invitations, sessions,
@@ -180,19 +179,20 @@ public final class App {
                 new SecondFactorPages(secondFactor, challenges, loginPages, users, sessions, cookies, audit));
         var engineers = new Engineers(deps.db());
         var capacity = new Capacity(deps.db(), engineers);
-        var bookingPages = new BookingPages(spikes, bookings, bookingService, planner, deps.clock(), audit,
-                new ltsportal.spikes.Completion(deps.db(), deps.clock(), planner, new Markdown()).onReached(ltsportal.fleet.Instances::reached));
-        var bookingForm = new ltsportal.spikes.BookingFormPages(spikes, bookingService, planner, deps.clock(), audit);
+        var instances = new ltsportal.fleet.Instances(deps.db(), deps.clock());
+        var bookingForm = new ltsportal.spikes.BookingFormPages(spikes, bookingService, planner, deps.clock(), audit,
+                customer -> instances.list(customer).stream().map(i -> new ltsportal.spikes.InstancePrefill.Choice(
+                        i.id(), i.name(), i.version(), i.deployment(), i.edition(), i.topology(), i.geo())).toList());
         var attachments = new ltsportal.assistance.Attachments(deps.db(), deps.clock());
         var assistanceMail = new ltsportal.assistance.AssistanceMail(mailTemplates, deps.clock());
-        var conversation = new ltsportal.assistance.AssistancePages(
-                new ltsportal.assistance.Reviews(deps.db(), deps.clock()).mail(assistanceMail),
-                new ltsportal.assistance.Messages(deps.db(), deps.clock(), new Markdown()).mail(assistanceMail), attachments, bookingPages,
-                new Markdown(), audit);
-        bookingPages.sections(conversation);
-        bookingPages.invitations(bookingInvitations);
-        var spikeApi = new SpikeApi(spikes, bookings);
-        spikeApi.sections(conversation);
+        var reviews = new ltsportal.assistance.Reviews(deps.db(), deps.clock(), assistanceMail);
+        var messages = new ltsportal.assistance.Messages(deps.db(), deps.clock(), new Markdown(), assistanceMail);
+        var assistance = new ltsportal.assistance.AssistanceSections(reviews, messages, attachments, new Markdown());
+        var bookingPages = new BookingPages(spikes, bookings, bookingService, planner, deps.clock(), audit,
+                new ltsportal.spikes.Completion(deps.db(), deps.clock(), planner, new Markdown(), ltsportal.fleet.Instances::reached),
+                assistance, bookingInvitations);
+        var conversation = new ltsportal.assistance.AssistancePages(reviews, messages, bookingPages, audit);
+        var spikeApi = new SpikeApi(spikes, bookings, assistance);
         var spikeFeatures = new Routes.SpikeFeatures(
                 new SpikePages(spikes, deps.clock()),
                 bookingForm,
@@ -204,7 +204,7 @@ public final class App {
                 new ltsportal.assistance.ReviewQueue(deps.db(), bookings, spikes, deps.clock()),
                 new ltsportal.assistance.AttachmentPages(attachments, bookingPages, audit),
                 new ltsportal.assistance.ReportPages(new ltsportal.assistance.SpikeReports(deps.db(), bookings), spikes));
-        var assignments = new Assignments(deps.db(), deps.clock()).mail(new ltsportal.staffing.StaffingMail(mailTemplates, deps.clock(), deps.mail().support()));
+        var assignments = new Assignments(deps.db(), deps.clock(), new ltsportal.staffing.StaffingMail(mailTemplates, deps.clock(), deps.mail().support()));
         var board = new StaffingBoard(deps.db(), spikes, bookings, engineers, assignments);
         var suggestions = new Suggestions(deps.db(), engineers, assignments);
         var staffing = new Routes.StaffingFeatures(
@@ -218,7 +218,6 @@ public final class App {
                 "dataAsOf", DateText.absoluteDate(deps.catalog().product().dataAsOf()),
                 "supportEmail", deps.mail().support()), ctx -> Viewer.of(ctx, sessions));
 
-        var instances = new ltsportal.fleet.Instances(deps.db(), deps.clock());
         java.util.function.Supplier<List<ltsportal.fleet.InstanceStatus>> fleetNow = () -> instances.list(FLEET_READER).stream()
                 .map(i -> ltsportal.fleet.InstanceStatus.of(i, check, java.time.LocalDate.now(deps.clock()))).toList();
         var snapshots = new ltsportal.fleet.FleetSnapshots(deps.db(), deps.clock(), fleetNow);
@@ -226,8 +225,6 @@ public final class App {
                 new ltsportal.fleet.InstancePages(instances, check, invite, audit, deps.clock(), deps.baseUrl()),
                 new ltsportal.fleet.CheckInApi(instances, check, deps.clock(), deps.baseUrl()),
                 new ltsportal.fleet.FleetPages(instances, check, snapshots, planner, deps.catalog(), deps.clock()));
-        bookingForm.instances(customer -> instances.list(customer).stream().map(i -> new ltsportal.spikes.InstancePrefill.Choice(
-                i.id(), i.name(), i.version(), i.deployment(), i.edition(), i.topology(), i.geo())).toList());
         var sender = new ltsportal.mail.OutboxSender(outbox,
                 deps.mail().sends() ? new ltsportal.mail.SmtpMailer(deps.mail(), deps.baseUrl()) : null);
         var reminders = new ltsportal.spikes.Reminders(deps.db(), deps.clock(), mailTemplates, planner);

@@ -167,8 +167,14 @@ public final class Main {
         };
         for (String name : new String[]{"TERM", "INT"}) {
             sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
-                drain.run();
-                System.exit(0);
+                // On a thread that keeps the JVM alive: the signal's own thread is a daemon, so once Jetty's threads
+                // had stopped the JVM exited under it, before the pool closed and "Stopped" was logged.
+                Thread stopping = new Thread(() -> {
+                    drain.run();
+                    System.exit(0);
+                }, "shutdown");
+                stopping.setDaemon(false);
+                stopping.start();
             });
         }
     }

@@ -18,23 +18,19 @@ public final class Invitations {
     private final DSLContext db;
     private final Clock clock;
 
-    public Invitations(DSLContext db, Clock clock) {
+    /** {@code mail}: how an invitation is emailed to the invitee, queued with it; {@code baseUrl}: where its link points. */
+    public Invitations(DSLContext db, Clock clock, AccountMail mail, String baseUrl) {
         this.db = db;
         this.clock = clock;
+        this.mail = mail;
+        this.baseUrl = baseUrl;
     }
 
     public record Open(long id, long orgId, String orgName, String email, Instant expiresAt, long invitedBy) {
     }
 
-    private AccountMail mail;
-    private String baseUrl;
-
-    /** Invitations are emailed to the invitee, queued with the invitation; set once, when the app is built. */
-    public Invitations mail(AccountMail mail, String baseUrl) {
-        this.mail = mail;
-        this.baseUrl = baseUrl;
-        return this;
-    }
+    private final AccountMail mail;
+    private final String baseUrl;
 
     /** Creates an invitation from the acting customer's organization; returns the link's token. */
     public String create(User inviter, String email) {
@@ -53,9 +49,7 @@ public final class Invitations {
                     .set(INVITATION.CREATED_AT, now.atOffset(ZoneOffset.UTC))
                     .set(INVITATION.EXPIRES_AT, now.plus(VALID_FOR).atOffset(ZoneOffset.UTC))
                     .returning(INVITATION.ID).fetchOne(INVITATION.ID);
-            if (mail != null) {
-                mail.invitation(tx, email.strip(), inviter.displayName(), inviter.orgName(), baseUrl + "/invitations/" + token, id, VALID_FOR);
-            }
+            mail.invitation(tx, email.strip(), inviter.displayName(), inviter.orgName(), baseUrl + "/invitations/" + token, id, VALID_FOR);
         });
         return token;
     }

@@ -20,11 +20,12 @@ public final class LoginPages {
     private final List<String> demoAccounts;
 
     private final SecondFactor secondFactor;
-    private Landing landing = Landing.PROFILE;
+    private final Landing landing;
     private final SignInChallenges challenges;
 
     public LoginPages(SignIn signIn, Sessions sessions, AuditLog audit, SessionCookies cookies, Clock clock,
-                      List<String> demoAccounts, SecondFactor secondFactor, SignInChallenges challenges) {
+                      List<String> demoAccounts, SecondFactor secondFactor, SignInChallenges challenges, Landing landing) {
+        this.landing = landing;
         this.secondFactor = secondFactor;
         this.challenges = challenges;
         this.signIn = signIn;
@@ -136,11 +137,5 @@ public final class LoginPages {
     String next(String next, User user) {
         String safe = Auth.safeNext(next);
         return safe != null ? safe : landing.pathFor(user);
-    }
-
-    /** Where people land after signing in; set once, when the app is built. */
-    public LoginPages landing(Landing landing) {
-        this.landing = landing;
-        return this;
     }
 }

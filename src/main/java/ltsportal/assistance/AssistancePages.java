@@ -21,97 +21,18 @@ import ltsportal.web.Form;
  * Upgrade assistance on a booking's page: the plan review (the customer submits, an engineer or manager
  * decides with a checklist made from the path) and the conversation with support.
  */
-public final class AssistancePages implements BookingSections {
+public final class AssistancePages {
     private final Reviews reviews;
     private final Messages messages;
-    private final Attachments attachments;
     private final BookingPages bookings;
-    private final Markdown markdown;
     private final AuditLog audit;
 
-    public AssistancePages(Reviews reviews, Messages messages, Attachments attachments, BookingPages bookings, Markdown markdown,
-                           AuditLog audit) {
+    /** {@code bookings}: the booking's page, shown again with a refused form's errors (its sections are {@link AssistanceSections}). */
+    public AssistancePages(Reviews reviews, Messages messages, BookingPages bookings, AuditLog audit) {
         this.reviews = reviews;
         this.messages = messages;
-        this.attachments = attachments;
         this.bookings = bookings;
-        this.markdown = markdown;
         this.audit = audit;
-    }
-
-    /** The review as the page shows it: Markdown rendered safe, the checklist, and the forms' kept input. */
-    public record ReviewView(String status, Reviews.Review review, String planHtml, String rollbackHtml, String commentHtml,
-                             List<Checklist.Item> checklist, boolean canSubmit, boolean canDecide,
-                             String plan, String rollbackPlan, String topology, boolean backupVerified, String comment) {
-    }
-
-    /** The thread under a booking, the reply form (with a refused reply kept), and whether the reader is staff. */
-    public record Conversation(List<Messages.Message> messages, boolean staff, String body, boolean internal) {
-    }
-
-    /** The booking's files, how much of its allowance they use, and whether the reader may remove each. */
-    public record Files(List<Attachments.Attachment> list, String used, String allowance, String fileMax, String allowed,
-                        long readerId, boolean staff) {
-        public boolean removable(Attachments.Attachment a) {
-            return staff || a.uploadedById() == readerId;
-        }
-    }
-
-    public record Sections(ReviewView review, Conversation conversation, Files files, Map<String, String> errors) {
-    }
-
-    @Override
-    public Record of(User viewer, Booking booking, Map<String, String> errors, Map<String, String> kept) {
-        var review = reviews.of(booking.id()).orElse(null);
-        boolean active = booking.status().active();
-        boolean canSubmit = viewer.role() == Role.CUSTOMER && active;
-        boolean canDecide = (viewer.role() == Role.ENGINEER || viewer.role() == Role.MANAGER) && review != null
-                && "submitted".equals(review.status());
-        var view = new ReviewView(review == null ? "not-submitted" : review.status(), review,
-                review == null ? null : markdown.toSafeHtml(review.planMarkdown()),
-                review == null ? null : markdown.toSafeHtml(review.rollbackMarkdown()),
-                review == null || review.comment() == null ? null : markdown.toSafeHtml(review.comment()),
-                Checklist.of(booking, review == null ? Set.of() : review.ticked()), canSubmit, canDecide,
-                kept.getOrDefault("plan", review == null ? "" : review.planMarkdown()),
-                kept.getOrDefault("rollbackPlan", review == null ? "" : review.rollbackMarkdown()),
-                kept.getOrDefault("topology", review == null ? booking.intake().topology() : review.topology()),
-                kept.containsKey("plan") ? "true".equals(kept.get("backupVerified")) : review != null && review.backupVerified(),
-                kept.getOrDefault("comment", ""));
-        var files = attachments.of(booking.id());
-        return new Sections(view, new Conversation(messages.of(viewer, booking.id()), viewer.staff(), kept.getOrDefault("body", ""),
-                "true".equals(kept.get("internal"))),
-                new Files(files, Attachments.sizeText(files.stream().mapToLong(Attachments.Attachment::size).sum()),
-                        Attachments.sizeText(Attachments.BOOKING_MAX), Attachments.sizeText(Attachments.FILE_MAX), FileKinds.ALLOWED,
-                        viewer.id(), viewer.staff()),
-                errors);
-    }
-
-    public record ChecklistJson(String key, String label, boolean ticked) {
-    }
-
-    public record ReviewJson(String status, String decidedBy, String decidedAt, List<ChecklistJson> checklist) {
-    }
-
-    public record MessageJson(String author, String role, String at, String body, boolean internal) {
-    }
-
-    public record AttachmentJson(long id, String name, String contentType, long size, String uploadedBy, String at, String url) {
-    }
-
-    @Override
-    public ApiParts api(User viewer, Booking booking) {
-        var review = reviews.of(booking.id()).orElse(null);
-        var checklist = Checklist.of(booking, review == null ? Set.of() : review.ticked()).stream()
-                .map(i -> new ChecklistJson(i.key(), i.label(), i.ticked())).toList();
-        var json = new ReviewJson(review == null ? "not-submitted" : review.status(), review == null ? null : review.decidedBy(),
-                review == null || review.decidedAt() == null ? null : review.decidedAt().toString(), checklist);
-        // Internal notes are left out for customers here exactly as on the page (Messages.of filters them).
-        var thread = messages.of(viewer, booking.id()).stream()
-                .map(m -> new MessageJson(m.author(), m.role(), m.at().toString(), m.bodyMarkdown(), m.internal())).toList();
-        var files = attachments.of(booking.id()).stream()
-                .map(a -> new AttachmentJson(a.id(), a.name(), a.contentType(), a.size(), a.uploadedBy(), a.at().toString(),
-                        "/bookings/" + booking.id() + "/attachments/" + a.id())).toList();
-        return new ApiParts(json, thread, files);
     }
 
     public void submitReview(Context ctx) {

@@ -75,11 +75,11 @@ public final class DemoAssistance {
                 1. Check that background migrations are finished (`gitlab-rake gitlab:background_migrations:status`).
                 2. Upgrade to each required stop in turn, waiting for batched migrations between them.
                 3. Run `gitlab-rake gitlab:check` and the smoke tests after the last one.""");
-        var messages = new Messages(db, ago(clock, Duration.ofHours(19)), markdown);
+        var messages = new Messages(db, ago(clock, Duration.ofHours(19)), markdown, AssistanceMail.NONE);
         messages.add(casey.get(), acme.id(), "Our Gitaly storage is on **NFS**. Is that a problem for this upgrade?", false);
-        new Messages(db, ago(clock, Duration.ofHours(18)), markdown).add(erin.get(), acme.id(),
+        new Messages(db, ago(clock, Duration.ofHours(18)), markdown, AssistanceMail.NONE).add(erin.get(), acme.id(),
                 "NFS under Gitaly: ask them for `gitlabsos` output before we approve; check mount options.", true);
-        new Messages(db, ago(clock, Duration.ofHours(17)), markdown).add(erin.get(), acme.id(),
+        new Messages(db, ago(clock, Duration.ofHours(17)), markdown, AssistanceMail.NONE).add(erin.get(), acme.id(),
                 "Thanks for the question. Gitaly on NFS is not supported; could you attach `gitlabsos` output so we can see the mounts?",
                 false);
 
@@ -111,12 +111,12 @@ public final class DemoAssistance {
         Long legacy = DemoSpike.book(db, then, planner, FINISHED_SPIKE, 3, "customer2@demo.test", "git-legacy.globex.test",
                 "16.11.10", "globex-old-1");
         db.update(SPIKE).set(SPIKE.STATUS, Spike.Status.CLOSED.key()).where(SPIKE.ID.eq(spikeId)).execute();
-        Completion completion = new Completion(db, clock, planner, markdown);
+        Completion completion = new Completion(db, clock, planner, markdown, Completion.NOBODY);
         if (staging != null) {
             Booking b = bookings.find(erin, staging).orElseThrow();
             submit(db, ago(clock, Duration.ofDays(30)), casey, b, "1. Each required stop in turn.\n2. Wait for batched migrations.");
             decide(db, ago(clock, Duration.ofDays(30).minusHours(3)), erin, b, true, "Approved.");
-            new ltsportal.spikes.BookingChanges(new BookingService(db, ago(clock, Duration.ofDays(29)))).confirm(erin, b.id(), BookingStatus.REQUESTED, null);
+            new ltsportal.spikes.BookingChanges(new BookingService(db, ago(clock, Duration.ofDays(29)), ltsportal.spikes.BookingMail.NONE)).confirm(erin, b.id(), BookingStatus.REQUESTED, null);
             complete(completion, bookings, erin, b.id(), "upgraded", b.intake().targetVersion(), "95", """
                     Batched background migrations on `ci_pipelines` took **40 minutes** at the 18.2 stop: plan for it next time.""");
         }
@@ -124,7 +124,7 @@ public final class DemoAssistance {
             Booking b = bookings.find(erin, legacy).orElseThrow();
             submit(db, ago(clock, Duration.ofDays(31)), gia, b, "1. Each required stop.\n2. PostgreSQL 16 before 18.0.");
             decide(db, ago(clock, Duration.ofDays(30).minusHours(7)), erin, b, true, "Approved; mind the PostgreSQL upgrade.");
-            new ltsportal.spikes.BookingChanges(new BookingService(db, ago(clock, Duration.ofDays(29)))).confirm(erin, b.id(), BookingStatus.REQUESTED, null);
+            new ltsportal.spikes.BookingChanges(new BookingService(db, ago(clock, Duration.ofDays(29)), ltsportal.spikes.BookingMail.NONE)).confirm(erin, b.id(), BookingStatus.REQUESTED, null);
             String stoppedAt = b.upgradePath().size() > 2 ? b.upgradePath().get(b.upgradePath().size() / 2) : b.intake().currentVersion();
             complete(completion, bookings, erin, b.id(), "partially-upgraded", stoppedAt, "240", "Stopped at " + stoppedAt
                     + ": the PostgreSQL upgrade needs a window of its own. The customer books one in the 18.11 spike.");
@@ -141,14 +141,14 @@ public final class DemoAssistance {
     }
 
     private static void submit(DSLContext db, Clock at, User customer, Booking booking, String plan) {
-        new Reviews(db, at).submit(customer, booking, plan, "Restore last night's backup (restore tested last week) on the old version.",
+        new Reviews(db, at, AssistanceMail.NONE).submit(customer, booking, plan, "Restore last night's backup (restore tested last week) on the old version.",
                 booking.intake().topology() + ", PostgreSQL on the same node", true);
     }
 
     private static void decide(DSLContext db, Clock at, User staff, Booking booking, boolean approve, String comment) {
         Set<String> ticked = approve ? Checklist.of(booking, Set.of()).stream().map(Checklist.Item::key).collect(Collectors.toSet())
                 : new HashSet<>();
-        new Reviews(db, at).decide(staff, booking, approve, comment, ticked);
+        new Reviews(db, at, AssistanceMail.NONE).decide(staff, booking, approve, comment, ticked);
     }
 
     private static void complete(Completion completion, Bookings bookings, User staff, long id, String outcome, String version,

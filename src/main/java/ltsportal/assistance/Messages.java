@@ -17,18 +17,14 @@ public final class Messages {
     private final DSLContext db;
     private final Clock clock;
     private final Markdown markdown;
-    private AssistanceMail mail = AssistanceMail.NONE;
+    private final AssistanceMail mail;
 
-    public Messages(DSLContext db, Clock clock, Markdown markdown) {
+    /** {@code mail}: what a message sends to the other side, queued with it ({@link AssistanceMail#NONE} for demo data). */
+    public Messages(DSLContext db, Clock clock, Markdown markdown, AssistanceMail mail) {
         this.db = db;
         this.clock = clock;
         this.markdown = markdown;
-    }
-
-    /** The mail a message sends to the other side, queued with it; set once, when the app is built. */
-    public Messages mail(AssistanceMail mail) {
         this.mail = mail;
-        return this;
     }
 
     /** A message as a reader sees it: the Markdown rendered and sanitized like the release notes. */

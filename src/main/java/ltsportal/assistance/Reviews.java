@@ -25,17 +25,13 @@ public final class Reviews {
 
     private final DSLContext db;
     private final Clock clock;
-    private AssistanceMail mail = AssistanceMail.NONE;
+    private final AssistanceMail mail;
 
-    public Reviews(DSLContext db, Clock clock) {
+    /** {@code mail}: what a plan sent or decided sends, queued with the change ({@link AssistanceMail#NONE} for demo data). */
+    public Reviews(DSLContext db, Clock clock, AssistanceMail mail) {
         this.db = db;
         this.clock = clock;
-    }
-
-    /** The mail a plan sent or decided sends, queued with the change; set once, when the app is built. */
-    public Reviews mail(AssistanceMail mail) {
         this.mail = mail;
-        return this;
     }
 
     public record Review(String status, String planMarkdown, String rollbackMarkdown, String topology, boolean backupVerified,

@@ -31,7 +31,11 @@ public final class BookingFormPages {
     private final Clock clock;
     private final AuditLog audit;
 
-    public BookingFormPages(Spikes spikes, BookingService service, Planner planner, Clock clock, AuditLog audit) {
+    private final InstancePrefill prefill;
+
+    /** {@code prefill}: where the form finds the customer's registered instances (the fleet feature's). */
+    public BookingFormPages(Spikes spikes, BookingService service, Planner planner, Clock clock, AuditLog audit, InstancePrefill prefill) {
+        this.prefill = prefill;
         this.spikes = spikes;
         this.service = service;
         this.planner = planner;
@@ -127,13 +131,5 @@ public final class BookingFormPages {
                 Installation.DEPLOYMENTS, Installation.EDITIONS, Installation.TOPOLOGIES, Installation.GEO,
                 planner.conditionalChoices(form.currentVersion(), form.targetVersion()),
                 candidates, user.role() == ltsportal.accounts.Role.CUSTOMER ? prefill.of(user) : List.of()));
-    }
-
-    private InstancePrefill prefill = InstancePrefill.NONE;
-
-    /** Where the form finds the customer's registered instances (the fleet feature, set by the app). */
-    public BookingFormPages instances(InstancePrefill prefill) {
-        this.prefill = prefill;
-        return this;
     }
 }

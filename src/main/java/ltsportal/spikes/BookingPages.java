@@ -30,16 +30,17 @@ public final class BookingPages {
     private final AuditLog audit;
     private final Completion completion;
 
-    private BookingSections sections = BookingSections.NONE;
-    private BookingCalendar invitations = BookingCalendar.NONE;
+    private final BookingSections sections;
+    private final BookingCalendar invitations;
 
-    /** How invitations are written (organizer, links); set once, when the app is built. */
-    public void invitations(BookingCalendar invitations) {
-        this.invitations = invitations;
-    }
-
+    /**
+     * {@code sections}: what other features add to the page (see {@link BookingSections}); {@code invitations}: how the
+     * booking's calendar invitation is written (organizer, links).
+     */
     public BookingPages(Spikes spikes, Bookings bookings, BookingService service, Planner planner, Clock clock, AuditLog audit,
-                        Completion completion) {
+                        Completion completion, BookingSections sections, BookingCalendar invitations) {
+        this.sections = sections;
+        this.invitations = invitations;
         this.audit = audit;
         this.completion = completion;
         this.spikes = spikes;
@@ -50,11 +51,6 @@ public final class BookingPages {
     }
 
     /** One booking: its window in the viewer's zone and the spike's, its path, what the viewer may do. */
-    /** What other features add to the page (see {@link BookingSections}); set once, when the app is built. */
-    public void sections(BookingSections sections) {
-        this.sections = sections;
-    }
-
     /** The booking's page again, with another feature's refused form (its errors and what was typed). */
     public void showWith(Context ctx, int status, Booking booking, Map<String, String> errors, Map<String, String> kept) {
         render(ctx, status, booking, null, errors, kept);

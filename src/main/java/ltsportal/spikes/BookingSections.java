@@ -18,6 +18,4 @@ public interface BookingSections {
 
     record ApiParts(Object review, java.util.List<?> messages, java.util.List<?> attachments) {
     }
-
-    BookingSections NONE = (viewer, booking, errors, kept) -> null;
 }

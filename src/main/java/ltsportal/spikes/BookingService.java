@@ -32,11 +32,13 @@ import org.jooq.exception.SQLStateClass;
 public final class BookingService {
     private final DSLContext db;
     private final Clock clock;
-    private BookingMail mail = BookingMail.NONE;
+    private final BookingMail mail;
 
-    public BookingService(DSLContext db, Clock clock) {
+    /** {@code mail}: what each change queues in its own transaction ({@link BookingMail#NONE} for demo data, which tells no one). */
+    public BookingService(DSLContext db, Clock clock, BookingMail mail) {
         this.db = db;
         this.clock = clock;
+        this.mail = mail;
     }
 
     DSLContext db() {
@@ -49,12 +51,6 @@ public final class BookingService {
 
     BookingMail mail() {
         return mail;
-    }
-
-    /** The mail each change queues in its own transaction; set once, when the app is built. */
-    public BookingService mail(BookingMail mail) {
-        this.mail = mail;
-        return this;
     }
 
     public sealed interface Result permits Done, Duplicate, Refused {

@@ -93,7 +93,7 @@ public final class DemoSpike {
         }
         Spike saved = spikes.byId(id).orElseThrow();
         Users users = new Users(db);
-        BookingService service = new BookingService(db, clock);
+        BookingService service = new BookingService(db, clock, BookingMail.NONE);
         for (Seeded b : bookings) {
             book(service, planner, clock, users, saved, windows.get(b.window()).id(), b.email(), b.instance(), b.from(), b.key());
         }
@@ -116,7 +116,7 @@ public final class DemoSpike {
             return null;
         }
         var windows = spikes.windows(spike.get().id());
-        var result = book(new BookingService(db, clock), planner, clock, new Users(db), spike.get(), windows.get(window).id(), email,
+        var result = book(new BookingService(db, clock, BookingMail.NONE), planner, clock, new Users(db), spike.get(), windows.get(window).id(), email,
                 instance, from, key, "Seeded by demo mode.");
         return result instanceof BookingService.Done done ? done.bookingId() : null;
     }

@@ -13,5 +13,4 @@ public interface InstancePrefill {
 
     List<Choice> of(User customer);
 
-    InstancePrefill NONE = customer -> List.of();
 }

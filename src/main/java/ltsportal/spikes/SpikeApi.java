@@ -14,9 +14,11 @@ public final class SpikeApi {
     private final Spikes spikes;
     private final Bookings bookings;
 
-    public SpikeApi(Spikes spikes, Bookings bookings) {
+    /** {@code sections}: what other features add to a booking's JSON (the review, the messages, the files). */
+    public SpikeApi(Spikes spikes, Bookings bookings, BookingSections sections) {
         this.spikes = spikes;
         this.bookings = bookings;
+        this.sections = sections;
     }
 
     /**
@@ -36,12 +38,7 @@ public final class SpikeApi {
         }
     }
 
-    private BookingSections sections = BookingSections.NONE;
-
-    /** What other features add to a booking's JSON (the review and the messages); set once, when the app is built. */
-    public void sections(BookingSections sections) {
-        this.sections = sections;
-    }
+    private final BookingSections sections;
 
     public void booking(Context ctx) {
         User user = Auth.user(ctx);

@@ -35,17 +35,16 @@ public final class Assignments {
 
     private final DSLContext db;
     private final Clock clock;
-    private StaffingMail mail = StaffingMail.NONE;
+    private final StaffingMail mail;
 
-    /** The mail to an engineer put on a booking or taken off it, queued with the change; set once, when the app is built. */
-    public Assignments mail(StaffingMail mail) {
-        this.mail = mail;
-        return this;
-    }
-
-    public Assignments(DSLContext db, Clock clock) {
+    /**
+     * {@code mail}: what an engineer put on a booking or taken off it is sent, queued with the change
+     * ({@link StaffingMail#NONE} for demo data).
+     */
+    public Assignments(DSLContext db, Clock clock, StaffingMail mail) {
         this.db = db;
         this.clock = clock;
+        this.mail = mail;
     }
 
     public sealed interface Result permits Assigned, Refused {

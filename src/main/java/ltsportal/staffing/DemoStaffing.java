@@ -63,7 +63,7 @@ public final class DemoStaffing {
         var booking = db.select(BOOKING.ID).from(BOOKING).where(BOOKING.SPIKE_ID.eq(spikeId)).orderBy(BOOKING.ID).limit(1)
                 .fetchOptional(BOOKING.ID);
         if (manager.isPresent() && booking.isPresent()) {
-            new Assignments(db, clock).assign(manager.get(), booking.get(), first.get().id(), Assignment.Role.PRIMARY, Assignment.MANUAL);
+            new Assignments(db, clock, StaffingMail.NONE).assign(manager.get(), booking.get(), first.get().id(), Assignment.Role.PRIMARY, Assignment.MANUAL);
         }
     }
 }

@@ -46,7 +46,7 @@ class AccountsRepositoryTest {
             assertEquals(0, db.fetchCount(ltsportal.db.Tables.USER_SESSION, ltsportal.db.Tables.USER_SESSION.USER_ID.eq(id)),
                     "the expired session is gone from the database");
 
-            var invitations = new Invitations(db, clock);
+            var invitations = new Invitations(db, clock, new AccountMail(new ltsportal.mail.MailTemplates("http://portal.test"), clock), "http://portal.test");
             String token = invitations.create(ada, "sam@example.test");
             var open = invitations.open(token).orElseThrow();
             assertTrue(invitations.accept(db, open.id()));

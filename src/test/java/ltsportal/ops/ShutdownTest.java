@@ -61,7 +61,7 @@ class ShutdownTest {
             }
             pool.shutdown();
             assertEquals(0, exit, portal.log());
-            assertTrue(portal.log().contains("Shutting down: draining requests in flight") && portal.log().contains("Stopped"));
+            assertTrue(portal.log().contains("Shutting down: draining requests in flight") && portal.log().contains("Stopped"), portal.log());
             // what the portal did, in its own order: requests it finished after it began to drain
             String log = portal.log();
             String drained = log.substring(log.indexOf("Shutting down: draining requests in flight"));

@@ -64,7 +64,7 @@ class BookingRaceTest {
                         clock.instant());
                 customers.add(users.byId(id).orElseThrow());
             }
-            BookingService service = new BookingService(db, clock);
+            BookingService service = new BookingService(db, clock, ltsportal.spikes.BookingMail.NONE);
             Intake intake = new Intake("gitlab.race.test", "linux-package", "ee", "single-node", false, "18.8.11",
                     "18.11.11", "C", "c@race.test", "", "", "", "");
 
@@ -118,7 +118,7 @@ class BookingRaceTest {
             long org = Organizations.create(db, "Twice Org", clock.instant());
             User customer = users.byId(users.create(db, new Users.NewUser("t@twice.test", "T", "UTC", Role.CUSTOMER, org, "x"),
                     clock.instant())).orElseThrow();
-            BookingService service = new BookingService(db, clock);
+            BookingService service = new BookingService(db, clock, ltsportal.spikes.BookingMail.NONE);
             Intake intake = new Intake("i", "docker", "ce", "single-node", false, "18.8.11", "18.11.11", "T", "t@twice.test",
                     "", "", "", "");
             ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -129,7 +129,7 @@ class ManageSpikesHttpTest extends OnBothDatabases {
                 .filter(w -> w.getStartsAt().toInstant().atZone(spike.zone()).getDayOfWeek() == DayOfWeek.MONDAY)
                 .filter(w -> w.getStartsAt().toInstant().atZone(spike.zone()).getHour() == 9)
                 .findFirst().orElseThrow().getId();
-        var service = new BookingService(portal.db, portal.clock);
+        var service = new BookingService(portal.db, portal.clock, ltsportal.spikes.BookingMail.NONE);
         var intake = new Intake("gitlab-template.acme.test", "docker", "ee", "single-node", false, "18.8.11", "18.11.11",
                 "Casey", "casey@acme.test", "", "", "", "");
         var booked = (BookingService.Done) service.book(customer, spike, window, intake, List.of("18.11.11"), "k".repeat(24));

@@ -71,7 +71,7 @@ class AssignmentRaceTest {
             engineers.saveProfile(engineer, EnumSet.of(Skill.LINUX_PACKAGE), 1);
             engineers.addShift(new Shift(0, spikeId, engineer, EnumSet.of(DayOfWeek.MONDAY), LocalTime.of(8, 0), LocalTime.of(18, 0),
                     ZoneId.of("Europe/Berlin"), LocalDate.parse("2026-06-15"), LocalDate.parse("2026-06-15")));
-            BookingService bookings = new BookingService(db, clock);
+            BookingService bookings = new BookingService(db, clock, ltsportal.spikes.BookingMail.NONE);
             Intake intake = new Intake("gitlab.race.test", "linux-package", "ee", "single-node", false, "18.8.11", "18.11.11",
                     "C", "c@race.test", "", "", "", "");
             long a = ((BookingService.Done) bookings.book(customer, spike, windowId, intake, List.of("18.11.11"), "race-a-0123456789abc"))
@@ -82,7 +82,7 @@ class AssignmentRaceTest {
             long b = ((BookingService.Done) bookings.book(customer, spike, windowId, otherInstance, List.of("18.11.11"), "race-b-0123456789abc"))
                     .bookingId();
 
-            Assignments assignments = new Assignments(db, clock);
+            Assignments assignments = new Assignments(db, clock, StaffingMail.NONE);
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
                 for (int i = 0; i < TRIES; i++) {
