@@ -22,10 +22,16 @@ public final class PageChecks {
     private PageChecks() {
     }
 
-    /** axe-core's violations on the driver's current page, one line each: rule, impact, elements. */
+    /**
+     * axe-core's violations on the driver's current page, one line each: rule, impact, elements. Its default rules, run
+     * in the page itself (legacy mode: the portal's pages have no frames, so axe need not open a window to put frame
+     * results together) and keeping only violations (not passes): together half the time a page took.
+     */
     public static List<String> axe(WebDriver driver) {
         List<String> problems = new ArrayList<>();
-        for (Rule rule : new AxeBuilder().analyze(driver).getViolations()) {
+        var options = new com.deque.html.axecore.args.AxeRunOptions();
+        options.setResultTypes(List.of("violations"));
+        for (Rule rule : new AxeBuilder().setLegacyMode(true).withOptions(options).analyze(driver).getViolations()) {
             List<String> targets = rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).limit(5).toList();
             problems.add("axe " + rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at " + targets
                     + (rule.getNodes().size() > 5 ? " and " + (rule.getNodes().size() - 5) + " more" : ""));

@@ -110,6 +110,19 @@ class PageQualityBrowserTest extends BrowserJourney {
     }
 
     @Test
+    void theChecksFindWhatTheyAreThereFor() {
+        // a page with an image without text, a button without a name, an element wider than a phone and a stray end tag
+        String html = "<!DOCTYPE html><html lang=\"en\"><head><title>Broken</title></head><body><main><h1>Broken</h1>"
+                + "<img src=\"x.png\"><button></button><div style=\"width:900px\">wide</div></span></main></body></html>";
+        browser.driver.get("data:text/html;charset=utf-8," + java.net.URLEncoder.encode(html, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20"));
+        String axe = String.join("\n", PageChecks.axe(browser.driver));
+        assertTrue(axe.contains("image-alt") && axe.contains("button-name"), axe);
+        assertTrue(String.join("\n", PageChecks.overflow(browser.driver, PHONE)).contains("div"), "the wide element is named");
+        assertTrue(String.join("\n", PageChecks.nu(html)).contains("nu line 1"), "the stray end tag is an error");
+    }
+
+    @Test
     void theFirstTabIsASkipLinkToTheContentAndFocusIsPlainToSee() {
         var driver = browser.driver;
         driver.get(portal.url("/gitlab"));
