@@ -74,7 +74,7 @@ class AdminHttpTest extends OnBothDatabases {
     @Test
     void theAuditLogRecordsWhoWhenAndFromWhere() {
         portal.visitor().post("/login", Map.of("email", "customer@demo.test", "password", "wrong wrong wrong"));
-        portal.signedIn("customer@demo.test");
+        portal.signedInThroughTheForm("customer@demo.test"); // its login.success event
         WebClient admin = portal.signedIn("admin@demo.test");
         admin.get("/admin/users");
         admin.post("/admin/users/" + idOf("engineer@demo.test") + "/disable", Map.of());

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -49,6 +50,14 @@ public final class TestDatabase implements AutoCloseable {
     private static final AtomicInteger NAMES = new AtomicInteger();
     private static final Map<String, Path> H2_SNAPSHOTS = new ConcurrentHashMap<>();
     private static final Map<String, String> PG_TEMPLATES = new ConcurrentHashMap<>();
+    /** Per template, a copy being made ahead for the next test that asks for one. */
+    private static final Map<String, CompletableFuture<String>> SPARES = new ConcurrentHashMap<>();
+    /** Makes copies ahead and drops used ones, off the tests' own thread. */
+    private static final java.util.concurrent.ExecutorService COPIER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "pg-copier");
+        t.setDaemon(true);
+        return t;
+    });
     private static volatile Boolean postgresReachable;
 
     public final String kind;
@@ -138,14 +147,26 @@ public final class TestDatabase implements AutoCloseable {
             }
             return name;
         });
-        String name = newPgName();
-        run(pg(PG_URL), "CREATE DATABASE " + name + " TEMPLATE " + template);
+        // The copy made ahead while the test before ran (a copy takes about a quarter of a second), and the next one.
+        CompletableFuture<String> ahead = SPARES.remove(template);
+        String name = ahead == null ? null : ahead.exceptionally(e -> null).join();
+        if (name == null) {
+            name = copyOf(template);
+        }
+        SPARES.put(template, CompletableFuture.supplyAsync(() -> copyOf(template), COPIER));
         String url = urlOf(name);
         HikariDataSource pool = pool(url);
+        String dropped = name;
         return new TestDatabase("postgresql", pool, url, true, () -> {
             pool.close();
-            run(pg(PG_URL), "DROP DATABASE " + name + " WITH (FORCE)");
+            COPIER.execute(() -> run(pg(PG_URL), "DROP DATABASE " + dropped + " WITH (FORCE)"));
         });
+    }
+
+    private static String copyOf(String template) {
+        String name = newPgName();
+        run(pg(PG_URL), "CREATE DATABASE " + name + " TEMPLATE " + template);
+        return name;
     }
 
     /** A name for a database of this JVM's; the first call drops what JVMs no longer running left behind. */
@@ -179,6 +200,22 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     private static void dropTemplates() {
+        COPIER.shutdown();
+        try {
+            COPIER.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        SPARES.values().forEach(spare -> {
+            String name = spare.exceptionally(e -> null).getNow(null);
+            try {
+                if (name != null) {
+                    run(pg(PG_URL), "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                }
+            } catch (RuntimeException e) {
+                // the server went away first; the next run drops it
+            }
+        });
         PG_TEMPLATES.values().forEach(name -> {
             try {
                 run(pg(PG_URL), "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");

@@ -41,10 +41,12 @@ public final class TestPortal implements AutoCloseable {
     private final TestDatabase database;
     /** Whether the database is this portal's own, dropped on close. */
     private final boolean owned;
+    private final boolean https;
 
     private TestPortal(Instant now, TestDatabase database, boolean owned, boolean https, ltsportal.mail.MailConfig mail) {
         this.database = database;
         this.owned = owned;
+        this.https = https;
         this.now = now;
         this.clock = new MutableClock(now);
         this.db = database.seeded ? database.dsl() : database.migratedDsl();
@@ -140,7 +142,30 @@ public final class TestPortal implements AutoCloseable {
     }
 
     /** A visitor signed in as one of the demo accounts. */
+    /**
+     * A client signed in as {@code email}. A fixture account that may sign in (enabled, its address confirmed) gets a
+     * session as the sign-in form would start it, without the form: the form's password hash takes about a tenth of a
+     * second, hundreds of times a run, and the form has its own tests (SessionsHttpTest, SignInThrottleHttpTest,
+     * SecondFactorHttpTest, the browser journeys). Any other account signs in through the form ({@link #signedInThroughTheForm}).
+     */
     public WebClient signedIn(String email) {
+        var user = db.select(ltsportal.db.Tables.APP_USER.ID, ltsportal.db.Tables.APP_USER.DISABLED,
+                        ltsportal.db.Tables.APP_USER.EMAIL_VERIFIED_AT).from(ltsportal.db.Tables.APP_USER)
+                .where(ltsportal.db.Tables.APP_USER.EMAIL.eq(email)).fetchOptional();
+        if (!Fixture.emails().contains(email) || user.isEmpty() || user.get().value2() || user.get().value3() == null) {
+            return signedInThroughTheForm(email);
+        }
+        String id = new ltsportal.accounts.Sessions(db, clock).start(user.get().value1(),
+                new ltsportal.accounts.Sessions.Client("127.0.0.1", "Java-http-client (test)"));
+        String csrfToken = db.select(ltsportal.db.Tables.USER_SESSION.CSRF_TOKEN).from(ltsportal.db.Tables.USER_SESSION)
+                .where(ltsportal.db.Tables.USER_SESSION.ID_HASH.eq(ltsportal.accounts.Tokens.hash(id))).fetchSingle().value1();
+        WebClient client = visitor();
+        client.session(new ltsportal.accounts.SessionCookies(https).sessionName(), id, csrfToken, URI.create(url("/")));
+        return client;
+    }
+
+    /** A client signed in through the sign-in form, password and all. */
+    public WebClient signedInThroughTheForm(String email) {
         WebClient client = visitor();
         var response = client.post("/login", java.util.Map.of("email", email, "password", DEMO_PASSWORD));
         if (response.statusCode() != 303) {

@@ -164,6 +164,15 @@ public final class WebClient {
         return csrf;
     }
 
+    /** Carries the session {@code id} in the cookie {@code name}, as a browser does once signed in, with its CSRF token. */
+    void session(String name, String id, String csrfToken, URI portal) {
+        HttpCookie cookie = new HttpCookie(name, id);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        cookies.getCookieStore().add(portal, cookie);
+        csrf = csrfToken;
+    }
+
     public Optional<HttpCookie> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).findFirst();
     }
