@@ -40,7 +40,7 @@ public final class BookingChanges {
             if (booking.isEmpty()) {
                 return new BookingService.Refused("There is no such booking.", false);
             }
-            BookingStatus status = BookingStatus.of(booking.get().getStatus());
+            BookingStatus status = booking.get().getStatus();
             if (!status.reschedulable()) {
                 return new BookingService.Refused("A " + status.key() + " booking cannot move to another window.", false);
             }
@@ -49,7 +49,7 @@ public final class BookingChanges {
                 return new BookingService.Refused("The booking is in that window already.", false);
             }
             if (booking.get().getSeriesId() != null && tx.fetchExists(BOOKING, BOOKING.SERIES_ID.eq(booking.get().getSeriesId()),
-                    BOOKING.WINDOW_ID.eq(newWindowId), BOOKING.STATUS.in(BookingStatus.activeKeys()))) {
+                    BOOKING.WINDOW_ID.eq(newWindowId), BOOKING.STATUS.in(BookingStatus.ACTIVE))) {
                 return new BookingService.Refused("Another booking of this series holds that window: choose a different one.", false);
             }
             // Lock both windows in id order, so two opposite moves cannot deadlock.
@@ -79,7 +79,7 @@ public final class BookingChanges {
                     .set(BOOKING.WINDOW_ID, newWindowId)
                     .set(BOOKING.ICS_SEQUENCE, BOOKING.ICS_SEQUENCE.plus(1))
                     .set(BOOKING.UPDATED_AT, at)
-                    .where(BOOKING.ID.eq(bookingId)).and(BOOKING.STATUS.eq(status.key()))
+                    .where(BOOKING.ID.eq(bookingId)).and(BOOKING.STATUS.eq(status))
                     .and(BOOKING.WINDOW_ID.eq(oldWindowId))
                     .execute();
             if (moved != 1) {
@@ -113,7 +113,7 @@ public final class BookingChanges {
                     return new BookingService.Refused("This booking is not part of a series.", false);
                 }
                 List<Long> parts = tx.select(BOOKING.ID).from(BOOKING).where(BOOKING.SERIES_ID.eq(booking.get().getSeriesId()))
-                        .and(BOOKING.STATUS.in(BookingStatus.activeKeys())).orderBy(BOOKING.ID).fetch(BOOKING.ID);
+                        .and(BOOKING.STATUS.in(BookingStatus.ACTIVE)).orderBy(BOOKING.ID).fetch(BOOKING.ID);
                 for (long part : parts) {
                     if (cancelIn(tx, actor, spike, part, reason, now) instanceof BookingService.Refused r) {
                         throw new SeriesRefused(new BookingService.Refused("Booking #" + part + " of the series: " + r.message(), r.conflict()));
@@ -142,7 +142,7 @@ public final class BookingChanges {
         if (booking.isEmpty()) {
             return new BookingService.Refused("There is no such booking.", false);
         }
-        BookingStatus status = BookingStatus.of(booking.get().getStatus());
+        BookingStatus status = booking.get().getStatus();
         if (!status.canBecome(BookingStatus.CANCELLED)) {
             return new BookingService.Refused("A " + status.key() + " booking cannot be cancelled.", false);
         }
@@ -153,11 +153,11 @@ public final class BookingChanges {
         }
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         int changed = tx.update(BOOKING)
-                .set(BOOKING.STATUS, BookingStatus.CANCELLED.key())
+                .set(BOOKING.STATUS, BookingStatus.CANCELLED)
                 .set(BOOKING.CANCEL_REASON, reason)
                 .set(BOOKING.ICS_SEQUENCE, BOOKING.ICS_SEQUENCE.plus(1))
                 .set(BOOKING.UPDATED_AT, at)
-                .where(BOOKING.ID.eq(bookingId)).and(BOOKING.STATUS.eq(status.key()))
+                .where(BOOKING.ID.eq(bookingId)).and(BOOKING.STATUS.eq(status))
                 .execute();
         if (changed != 1) {
             throw new BookingService.ChangedMeanwhile();
@@ -207,8 +207,8 @@ public final class BookingChanges {
             // A booking confirmed with its primary engineer already on it is staffed at once.
             BookingStatus reached = to == BookingStatus.CONFIRMED && tx.fetchExists(ASSIGNMENT,
                     ASSIGNMENT.BOOKING_ID.eq(bookingId).and(ASSIGNMENT.SLOT.eq("primary"))) ? BookingStatus.STAFFED : to;
-            int changed = tx.update(BOOKING).set(BOOKING.STATUS, reached.key()).set(BOOKING.UPDATED_AT, at)
-                    .where(BOOKING.ID.eq(bookingId)).and(BOOKING.STATUS.eq(from.key())).execute();
+            int changed = tx.update(BOOKING).set(BOOKING.STATUS, reached).set(BOOKING.UPDATED_AT, at)
+                    .where(BOOKING.ID.eq(bookingId)).and(BOOKING.STATUS.eq(from)).execute();
             if (changed != 1) {
                 return new BookingService.Refused("The booking changed meanwhile; reload to see its status.", true);
             }

@@ -24,7 +24,7 @@ public final class BookingLanding implements Landing {
             case MANAGER -> "/bookings?status=requested";
             case ENGINEER -> "/bookings?mine=true";
             case CUSTOMER -> user.orgId() != null && db.fetchExists(BOOKING, BOOKING.ORG_ID.eq(user.orgId()),
-                    BOOKING.STATUS.in(BookingStatus.activeKeys())) ? "/bookings" : "/spikes";
+                    BOOKING.STATUS.in(BookingStatus.ACTIVE)) ? "/bookings" : "/spikes";
             default -> "/account";
         };
     }

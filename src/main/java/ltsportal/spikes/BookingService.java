@@ -197,7 +197,7 @@ public final class BookingService {
                 .set(BOOKING.WINDOW_ID, windowId)
                 .set(BOOKING.ORG_ID, customer.orgId())
                 .set(BOOKING.CREATED_BY, customer.id())
-                .set(BOOKING.STATUS, BookingStatus.REQUESTED.key())
+                .set(BOOKING.STATUS, BookingStatus.REQUESTED)
                 .set(BOOKING.IDEMPOTENCY_KEY, idempotencyKey)
                 .set(BOOKING.INSTANCE_NAME, intake.instanceName())
                 .set(BOOKING.DEPLOYMENT, intake.deployment())
@@ -247,7 +247,7 @@ public final class BookingService {
      */
     static String sameInstance(DSLContext db, User customer, Spike spike, String instance) {
         return db.select(BOOKING.ID).from(BOOKING).where(BOOKING.SPIKE_ID.eq(spike.id()), BOOKING.ORG_ID.eq(customer.orgId()),
-                        BOOKING.STATUS.in(BookingStatus.activeKeys()),
+                        BOOKING.STATUS.in(BookingStatus.ACTIVE),
                         org.jooq.impl.DSL.lower(BOOKING.INSTANCE_NAME).eq(instance.toLowerCase(java.util.Locale.ROOT)))
                 .orderBy(BOOKING.ID).limit(1).fetchOptional(BOOKING.ID)
                 .map(id -> "Your organization holds booking #" + id + " for " + instance + " in this spike already. To change its"
@@ -277,7 +277,7 @@ public final class BookingService {
         // a series counts once: the bookings of one series share its series_id
         int held = db.fetchValue(db.select(DSL.countDistinct(DSL.coalesce(BOOKING.SERIES_ID, BOOKING.ID))).from(BOOKING)
                 .where(BOOKING.SPIKE_ID.eq(spike.id()), BOOKING.ORG_ID.eq(customer.orgId()),
-                        BOOKING.STATUS.in(BookingStatus.activeKeys())));
+                        BOOKING.STATUS.in(BookingStatus.ACTIVE)));
         return held >= spike.maxBookingsPerOrganization() ? quotaMessage(spike) : null;
     }
 

@@ -24,10 +24,8 @@ public enum BookingStatus {
         return this == REQUESTED || this == CONFIRMED || this == STAFFED;
     }
 
-    /** The keys of the active statuses, for queries. */
-    public static java.util.List<String> activeKeys() {
-        return java.util.Arrays.stream(values()).filter(BookingStatus::active).map(BookingStatus::key).toList();
-    }
+    /** The active statuses, for queries. */
+    public static final java.util.List<BookingStatus> ACTIVE = java.util.Arrays.stream(values()).filter(BookingStatus::active).toList();
 
     /** The window can still be changed: before anyone is staffed on it. */
     public boolean reschedulable() {
@@ -51,5 +49,22 @@ public enum BookingStatus {
 
     public static BookingStatus of(String key) {
         return valueOf(key.toUpperCase(Locale.ROOT));
+    }
+
+    /** How jOOQ reads and writes {@code booking.status} (its key), so that code only ever handles the enum. */
+    public static final class Column extends org.jooq.impl.AbstractConverter<String, BookingStatus> {
+        public Column() {
+            super(String.class, BookingStatus.class);
+        }
+
+        @Override
+        public BookingStatus from(String key) {
+            return key == null ? null : of(key);
+        }
+
+        @Override
+        public String to(BookingStatus status) {
+            return status == null ? null : status.key();
+        }
     }
 }

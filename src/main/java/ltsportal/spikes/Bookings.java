@@ -87,14 +87,16 @@ public final class Bookings {
             where = where.and(BOOKING.SPIKE_ID.eq(q.spikeId()));
         }
         if (q.status() != null) {
-            where = where.and(BOOKING.STATUS.eq(q.status()));
+            // a status no booking has matches none
+            where = where.and(java.util.Arrays.stream(BookingStatus.values()).filter(st -> st.key().equals(q.status())).findFirst()
+                    .map(BOOKING.STATUS::eq).orElse(DSL.falseCondition()));
         }
         if (q.from() != null) {
             where = where.and(SPIKE_WINDOW.STARTS_AT.ge(q.from().atOffset(java.time.ZoneOffset.UTC)))
                     .and(SPIKE_WINDOW.STARTS_AT.lt(q.until().atOffset(java.time.ZoneOffset.UTC)));
         }
         if (q.unstaffed()) {
-            where = where.and(BOOKING.STATUS.in(BookingStatus.activeKeys())).and(DSL.notExists(DSL.selectOne().from(ASSIGNMENT)
+            where = where.and(BOOKING.STATUS.in(BookingStatus.ACTIVE)).and(DSL.notExists(DSL.selectOne().from(ASSIGNMENT)
                     .where(ASSIGNMENT.BOOKING_ID.eq(BOOKING.ID)).and(ASSIGNMENT.REMOVED_AT.isNull())
                     .and(ASSIGNMENT.ROLE.eq("primary"))));
         }
@@ -129,7 +131,7 @@ public final class Bookings {
 
     /** How many bookings of the spike are still active (requested, confirmed or staffed). */
     public int activeInSpike(long spikeId) {
-        return db.fetchCount(BOOKING, BOOKING.SPIKE_ID.eq(spikeId).and(BOOKING.STATUS.in(BookingStatus.activeKeys())));
+        return db.fetchCount(BOOKING, BOOKING.SPIKE_ID.eq(spikeId).and(BOOKING.STATUS.in(BookingStatus.ACTIVE)));
     }
 
     public List<Booking.Event> history(User actor, long bookingId) {
@@ -190,7 +192,7 @@ public final class Bookings {
         List<String> path = !hops.isEmpty() || b.getUpgradePath().isEmpty() ? hops : Arrays.asList(b.getUpgradePath().split(","));
         return new Booking(b.getId(), b.getSpikeId(), r.get(SPIKE.NAME), b.getWindowId(),
                 r.get(SPIKE_WINDOW.STARTS_AT).toInstant(), r.get(SPIKE_WINDOW.ENDS_AT).toInstant(), b.getOrgId(),
-                r.get(ORGANIZATION.NAME), BookingStatus.of(b.getStatus()), intake, path, b.getCancelReason(),
+                r.get(ORGANIZATION.NAME), b.getStatus(), intake, path, b.getCancelReason(),
                 b.getIcsSequence(), b.getCreatedAt().toInstant(), b.getUpdatedAt().toInstant(),
                 b.getOutcome() == null ? null : new Outcome(b.getOutcome(), b.getReachedVersion(), b.getDurationMinutes(),
                         b.getOutcomeNotesMd()), b.getConditions(), b.getZeroDowntime(), b.getSeriesId());

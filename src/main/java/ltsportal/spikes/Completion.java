@@ -124,10 +124,10 @@ public final class Completion {
         OffsetDateTime at = clock.instant().atOffset(ZoneOffset.UTC);
         return db.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
-            int changed = tx.update(BOOKING).set(BOOKING.STATUS, BookingStatus.COMPLETED.key()).set(BOOKING.UPDATED_AT, at)
+            int changed = tx.update(BOOKING).set(BOOKING.STATUS, BookingStatus.COMPLETED).set(BOOKING.UPDATED_AT, at)
                     .set(BOOKING.OUTCOME, outcome.outcome()).set(BOOKING.REACHED_VERSION, outcome.reachedVersion())
                     .set(BOOKING.DURATION_MINUTES, outcome.durationMinutes()).set(BOOKING.OUTCOME_NOTES_MD, outcome.notesMarkdown())
-                    .where(BOOKING.ID.eq(booking.id())).and(BOOKING.STATUS.eq(booking.status().key())).execute();
+                    .where(BOOKING.ID.eq(booking.id())).and(BOOKING.STATUS.eq(booking.status())).execute();
             if (changed != 1) {
                 return false;
             }

@@ -44,7 +44,7 @@ public final class LifecycleAlerts {
         Map<Long, String> orgNames = new LinkedHashMap<>();
         db.select(BOOKING.ORG_ID, ORGANIZATION.NAME, BOOKING.CURRENT_VERSION, BOOKING.TARGET_VERSION).from(BOOKING)
                 .join(ORGANIZATION).on(ORGANIZATION.ID.eq(BOOKING.ORG_ID))
-                .where(BOOKING.STATUS.ne(BookingStatus.CANCELLED.key())).fetch().forEach(r -> {
+                .where(BOOKING.STATUS.ne(BookingStatus.CANCELLED)).fetch().forEach(r -> {
                     orgNames.put(r.value1(), r.value2());
                     for (String v : new String[] {r.value3(), r.value4()}) {
                         Version.parse(v).flatMap(catalog::line).filter(line -> endsSoon(line, today))

@@ -61,7 +61,7 @@ public final class Reminders {
 
     private List<Long> dueWithin(Instant now, Duration ahead) {
         return db.select(BOOKING.ID).from(BOOKING).join(SPIKE_WINDOW).on(SPIKE_WINDOW.ID.eq(BOOKING.WINDOW_ID))
-                .where(BOOKING.STATUS.in(BookingStatus.CONFIRMED.key(), BookingStatus.STAFFED.key()))
+                .where(BOOKING.STATUS.in(BookingStatus.CONFIRMED, BookingStatus.STAFFED))
                 .and(SPIKE_WINDOW.STARTS_AT.gt(now.atOffset(ZoneOffset.UTC)))
                 .and(SPIKE_WINDOW.STARTS_AT.le(now.plus(ahead).atOffset(ZoneOffset.UTC)))
                 .orderBy(BOOKING.ID).fetch(BOOKING.ID);

@@ -44,7 +44,7 @@ public final class Spikes {
         Map<Long, Long> ours = new java.util.HashMap<>();
         db.select(ltsportal.db.Tables.BOOKING.WINDOW_ID, ltsportal.db.Tables.BOOKING.ID).from(ltsportal.db.Tables.BOOKING)
                 .where(ltsportal.db.Tables.BOOKING.SPIKE_ID.eq(spikeId), ltsportal.db.Tables.BOOKING.ORG_ID.eq(orgId),
-                        ltsportal.db.Tables.BOOKING.STATUS.in(BookingStatus.activeKeys()))
+                        ltsportal.db.Tables.BOOKING.STATUS.in(BookingStatus.ACTIVE))
                 .forEach(r -> ours.putIfAbsent(r.value1(), r.value2()));
         return ours;
     }

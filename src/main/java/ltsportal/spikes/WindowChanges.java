@@ -41,11 +41,11 @@ public final class WindowChanges {
                     .where(SPIKE_WINDOW.ID.eq(windowId)).execute();
             if (!before.equals(end)) {
                 var affected = tx.select(BOOKING.ID, BOOKING.STATUS).from(BOOKING).where(BOOKING.WINDOW_ID.eq(windowId))
-                        .and(BOOKING.STATUS.in(BookingStatus.activeKeys())).orderBy(BOOKING.ID).forUpdate().fetch();
+                        .and(BOOKING.STATUS.in(BookingStatus.ACTIVE)).orderBy(BOOKING.ID).forUpdate().fetch();
                 for (var b : affected) {
                     tx.update(BOOKING).set(BOOKING.ICS_SEQUENCE, BOOKING.ICS_SEQUENCE.plus(1)).set(BOOKING.UPDATED_AT, at)
                             .where(BOOKING.ID.eq(b.value1())).execute();
-                    BookingStatus status = BookingStatus.of(b.value2());
+                    BookingStatus status = b.value2();
                     BookingService.event(tx, b.value1(), manager, "window-changed", status, status,
                             "the window now ends at " + end + " (was " + before + ")", at);
                     mail.changed(tx, b.value1(), "moved");
@@ -66,11 +66,11 @@ public final class WindowChanges {
         return db.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             var affected = tx.select(BOOKING.ID, BOOKING.STATUS, BOOKING.WINDOW_ID).from(BOOKING).where(BOOKING.SPIKE_ID.eq(spikeId))
-                    .and(BOOKING.STATUS.in(BookingStatus.activeKeys())).orderBy(BOOKING.ID).forUpdate().fetch();
+                    .and(BOOKING.STATUS.in(BookingStatus.ACTIVE)).orderBy(BOOKING.ID).forUpdate().fetch();
             for (var b : affected) {
-                BookingStatus status = BookingStatus.of(b.value2());
+                BookingStatus status = b.value2();
                 if (cancel) {
-                    tx.update(BOOKING).set(BOOKING.STATUS, BookingStatus.CANCELLED.key()).set(BOOKING.CANCEL_REASON, reason)
+                    tx.update(BOOKING).set(BOOKING.STATUS, BookingStatus.CANCELLED).set(BOOKING.CANCEL_REASON, reason)
                             .set(BOOKING.ICS_SEQUENCE, BOOKING.ICS_SEQUENCE.plus(1)).set(BOOKING.UPDATED_AT, at)
                             .where(BOOKING.ID.eq(b.value1())).execute();
                     tx.update(SPIKE_WINDOW).set(SPIKE_WINDOW.BOOKED, SPIKE_WINDOW.BOOKED.minus(1))

@@ -30,8 +30,7 @@ import org.jooq.Record;
  */
 public final class Assignments {
     /** Bookings that still need people: not completed, not cancelled. */
-    static final List<String> OPEN = List.of(BookingStatus.REQUESTED.key(), BookingStatus.CONFIRMED.key(),
-            BookingStatus.STAFFED.key());
+    static final List<BookingStatus> OPEN = List.of(BookingStatus.REQUESTED, BookingStatus.CONFIRMED, BookingStatus.STAFFED);
 
     private final DSLContext db;
     private final Clock clock;
@@ -91,7 +90,7 @@ public final class Assignments {
                 return new Refused(404, "There is no booking with this number.");
             }
             if (!OPEN.contains(booking.get().get(BOOKING.STATUS))) {
-                return new Refused(409, "A " + booking.get().get(BOOKING.STATUS) + " booking takes no more engineers.");
+                return new Refused(409, "A " + booking.get().get(BOOKING.STATUS).key() + " booking takes no more engineers.");
             }
             Engineer fresh = Engineers.byId(tx, engineerId).orElseThrow();
             var slot = slot(booking.get());
@@ -101,7 +100,7 @@ public final class Assignments {
                 return new Refused(409, refusal.get());
             }
             long id = insert(tx, manager, bookingId, fresh, role, source, now);
-            afterChange(tx, manager, bookingId, BookingStatus.of(booking.get().get(BOOKING.STATUS)),
+            afterChange(tx, manager, bookingId, booking.get().get(BOOKING.STATUS),
                     "assigned", fresh.name() + " as " + role.key() + " (" + source + ")", now);
             mail.changed(tx, assignment(tx, bookingId, id));
             return new Assigned(id);
@@ -123,7 +122,7 @@ public final class Assignments {
             tx.update(ASSIGNMENT).set(ASSIGNMENT.REMOVED_AT, now.atOffset(ZoneOffset.UTC))
                     .setNull(ASSIGNMENT.SLOT).setNull(ASSIGNMENT.ACTIVE_ENGINEER)
                     .where(ASSIGNMENT.ID.eq(assignmentId)).and(ASSIGNMENT.REMOVED_AT.isNull()).execute();
-            afterChange(tx, manager, bookingId, BookingStatus.of(booking.get().get(BOOKING.STATUS)), "unassigned",
+            afterChange(tx, manager, bookingId, booking.get().get(BOOKING.STATUS), "unassigned",
                     assignment.get().engineerName() + " as " + assignment.get().role().key(), now);
             mail.changed(tx, assignment(tx, bookingId, assignmentId));
             return new Assigned(assignmentId);
@@ -164,7 +163,7 @@ public final class Assignments {
             for (var booking : bookings) {
                 var slot = slot(booking);
                 long bookingId = booking.get(BOOKING.ID);
-                BookingStatus status = BookingStatus.of(booking.get(BOOKING.STATUS));
+                BookingStatus status = booking.get(BOOKING.STATUS);
                 for (Assignment.Role role : Assignment.Role.values()) {
                     var onBooking = ofBooking(tx, bookingId);
                     if (onBooking.stream().anyMatch(a -> a.active() && a.role() == role)) {
@@ -268,8 +267,8 @@ public final class Assignments {
         BookingStatus next = status == BookingStatus.CONFIRMED && primary ? BookingStatus.STAFFED
                 : status == BookingStatus.STAFFED && !primary ? BookingStatus.CONFIRMED : status;
         if (next != status) {
-            tx.update(BOOKING).set(BOOKING.STATUS, next.key()).set(BOOKING.UPDATED_AT, at)
-                    .where(BOOKING.ID.eq(bookingId)).and(BOOKING.STATUS.eq(status.key())).execute();
+            tx.update(BOOKING).set(BOOKING.STATUS, next).set(BOOKING.UPDATED_AT, at)
+                    .where(BOOKING.ID.eq(bookingId)).and(BOOKING.STATUS.eq(status)).execute();
         }
         BookingService.event(tx, bookingId, manager, kind, status, next, detail, at);
         return next;

@@ -123,7 +123,7 @@ class SessionsHttpTest extends OnBothDatabases {
                 "manager@demo.test", "/bookings?status=requested", "admin@demo.test", "/admin/users");
         landings.forEach((email, path) -> assertEquals(path, portal.visitor().post("/login", Map.of("email", email,
                 "password", TestPortal.DEMO_PASSWORD)).headers().firstValue("Location").orElse(""), email));
-        portal.db.update(ltsportal.db.Tables.BOOKING).set(ltsportal.db.Tables.BOOKING.STATUS, "cancelled")
+        portal.db.update(ltsportal.db.Tables.BOOKING).set(ltsportal.db.Tables.BOOKING.STATUS, ltsportal.spikes.BookingStatus.CANCELLED)
                 .where(ltsportal.db.Tables.BOOKING.ORG_ID.eq(portal.db.select(ltsportal.db.Tables.APP_USER.ORG_ID)
                         .from(ltsportal.db.Tables.APP_USER).where(ltsportal.db.Tables.APP_USER.EMAIL.eq("customer@demo.test"))))
                 .execute();

@@ -67,7 +67,7 @@ class DemoShowcaseTest {
         long finished = portal.db.select(SPIKE.ID).from(SPIKE).where(SPIKE.NAME.eq(DemoAssistance.FINISHED_SPIKE)).fetchSingle(SPIKE.ID);
         var completed = portal.db.selectFrom(BOOKING).where(BOOKING.SPIKE_ID.eq(finished)).fetch();
         assertEquals(2, completed.size());
-        assertTrue(completed.stream().allMatch(b -> b.getStatus().equals("completed") && b.getOutcome() != null));
+        assertTrue(completed.stream().allMatch(b -> b.getStatus() == ltsportal.spikes.BookingStatus.COMPLETED && b.getOutcome() != null));
 
         var customer = portal.signedIn("customer@demo.test");
         String thread = customer.get("/bookings/" + completedId(completed, "gitlab-staging.acme.test")).body();

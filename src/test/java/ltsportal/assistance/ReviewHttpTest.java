@@ -19,7 +19,7 @@ class ReviewHttpTest extends OnBothDatabases {
     }
 
     private String status(long id) {
-        return portal.db.select(BOOKING.STATUS).from(BOOKING).where(BOOKING.ID.eq(id)).fetchSingle().value1();
+        return portal.db.select(BOOKING.STATUS).from(BOOKING).where(BOOKING.ID.eq(id)).fetchSingle().value1().key();
     }
 
     private static Map<String, String> plan(String steps) {

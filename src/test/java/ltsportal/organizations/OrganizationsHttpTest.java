@@ -115,7 +115,7 @@ class OrganizationsHttpTest extends OnBothDatabases {
         }
         assertEquals(booked - seeded - 2, portal.db.select(org.jooq.impl.DSL.sum(SPIKE_WINDOW.BOOKED)).from(SPIKE_WINDOW).fetchSingle()
                 .value1().intValue(), "every place Acme held is free again, and nobody else's");
-        assertEquals(0, portal.db.fetchCount(BOOKING, BOOKING.ORG_ID.eq(acme).and(BOOKING.STATUS.ne("cancelled"))));
+        assertEquals(0, portal.db.fetchCount(BOOKING, BOOKING.ORG_ID.eq(acme).and(BOOKING.STATUS.ne(ltsportal.spikes.BookingStatus.CANCELLED))));
         var refused = casey.get("/spikes/1/book?window=" + windows.get(2));
         assertEquals(403, refused.statusCode());
         assertTrue(refused.body().contains("Your organization&#39;s bookings are suspended.")

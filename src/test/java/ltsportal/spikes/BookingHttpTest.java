@@ -241,7 +241,7 @@ class BookingHttpTest extends OnBothDatabases {
         assertEquals(303, engineer.post("/bookings/" + id + "/confirm", Map.of()).statusCode());
         var second = manager.post("/bookings/" + id + "/confirm", Map.of());
         assertEquals(400, second.statusCode(), "already confirmed: the second click changes nothing");
-        assertEquals("confirmed", portal.db.select(BOOKING.STATUS).from(BOOKING).where(BOOKING.ID.eq(id)).fetchOne(BOOKING.STATUS));
+        assertEquals("confirmed", portal.db.select(BOOKING.STATUS).from(BOOKING).where(BOOKING.ID.eq(id)).fetchOne(BOOKING.STATUS).key());
         var start = portal.db.select(SPIKE_WINDOW.STARTS_AT).from(SPIKE_WINDOW).where(SPIKE_WINDOW.ID.eq(windowId(14))).fetchSingle().value1();
         portal.clock.advance(java.time.Duration.between(portal.clock.instant(), start.toInstant()).plusMinutes(5));
         manager = portal.signedIn("manager@demo.test");
@@ -265,7 +265,7 @@ class BookingHttpTest extends OnBothDatabases {
         }
         assertEquals(404, casey.post("/bookings/" + theirs + "/cancel", Map.of("reason", "mine now")).statusCode());
         assertEquals(404, casey.post("/bookings/" + theirs + "/reschedule", Map.of("windowId", String.valueOf(windowId(17)))).statusCode());
-        assertEquals("requested", portal.db.select(BOOKING.STATUS).from(BOOKING).where(BOOKING.ID.eq(theirs)).fetchOne(BOOKING.STATUS));
+        assertEquals("requested", portal.db.select(BOOKING.STATUS).from(BOOKING).where(BOOKING.ID.eq(theirs)).fetchOne(BOOKING.STATUS).key());
         assertFalse(casey.get("/bookings").body().contains("data-booking=\"" + theirs + "\""));
         assertTrue(portal.signedIn("engineer@demo.test").get("/bookings?status=").body().contains("data-booking=\"" + theirs + "\""),
                 "staff see every booking");

@@ -55,8 +55,8 @@ class BookingsListHttpTest {
     @Test
     void staffOpeningTheListWithoutAFilterSeeWhatWaitsForConfirmationAndCustomersSeeEverything() {
         long firstId = portal.db.select(org.jooq.impl.DSL.min(BOOKING.ID)).from(BOOKING).fetchSingle().value1();
-        portal.db.update(BOOKING).set(BOOKING.STATUS, "confirmed").where(BOOKING.ID.eq(firstId)).execute();
-        long requested = portal.db.fetchCount(BOOKING, BOOKING.STATUS.eq("requested"));
+        portal.db.update(BOOKING).set(BOOKING.STATUS, ltsportal.spikes.BookingStatus.CONFIRMED).where(BOOKING.ID.eq(firstId)).execute();
+        long requested = portal.db.fetchCount(BOOKING, BOOKING.STATUS.eq(ltsportal.spikes.BookingStatus.REQUESTED));
         long all = portal.db.fetchCount(BOOKING);
         assertTrue(requested > 0 && all > requested, "the demo data holds both: " + requested + " of " + all);
         for (String staff : new String[] {"manager@demo.test", "engineer@demo.test"}) {

@@ -25,7 +25,7 @@ class OutcomeHttpTest extends OnBothDatabases {
     }
 
     private String status(long id) {
-        return portal.db.select(BOOKING.STATUS).from(BOOKING).where(BOOKING.ID.eq(id)).fetchSingle().value1();
+        return portal.db.select(BOOKING.STATUS).from(BOOKING).where(BOOKING.ID.eq(id)).fetchSingle().value1().key();
     }
 
     private static Map<String, String> outcome(String kind, String version, String minutes) {

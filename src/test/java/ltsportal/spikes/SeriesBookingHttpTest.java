@@ -140,8 +140,8 @@ class SeriesBookingHttpTest extends OnBothDatabases {
 
         var all = casey.post("/bookings/" + id + "/cancel-series", Map.of("seriesReason", "we postpone"));
         assertEquals(303, all.statusCode(), all.body());
-        assertEquals(List.of("cancelled", "cancelled", "cancelled"), portal.db.select(BOOKING.STATUS).from(BOOKING)
-                .where(BOOKING.ID.in(parts)).orderBy(BOOKING.ID).fetch(BOOKING.STATUS));
+        assertEquals(List.of(BookingStatus.CANCELLED, BookingStatus.CANCELLED, BookingStatus.CANCELLED), portal.db.select(BOOKING.STATUS)
+                .from(BOOKING).where(BOOKING.ID.in(parts)).orderBy(BOOKING.ID).fetch(BOOKING.STATUS));
         assertEquals(0, booked(first));
         assertEquals(0, booked(second));
         assertEquals(0, booked(third), "the part cancelled before is not freed twice");

@@ -148,7 +148,7 @@ class SpikePlanningHttpTest extends OnBothDatabases {
     void closingASpikeWithBookingsAsksWhatHappensToThemAndTellsTheirHistory() {
         WebClient maria = manager();
         maria.get("/manage/spikes/1");
-        int active = portal.db.fetchCount(BOOKING, BOOKING.SPIKE_ID.eq(1L).and(BOOKING.STATUS.in(BookingStatus.activeKeys())));
+        int active = portal.db.fetchCount(BOOKING, BOOKING.SPIKE_ID.eq(1L).and(BOOKING.STATUS.in(BookingStatus.ACTIVE)));
         assertTrue(active > 0);
         Map<String, String> form = demoSpikeForm();
         form.put("status", "closed");
@@ -166,9 +166,9 @@ class SpikePlanningHttpTest extends OnBothDatabases {
         form.put("closeReason", "The release slipped a month.");
         var closed = maria.postMulti("/manage/spikes/1", form, "weekdays", WEEKDAYS);
         assertEquals(303, closed.statusCode(), closed.body());
-        assertEquals(0, portal.db.fetchCount(BOOKING, BOOKING.SPIKE_ID.eq(1L).and(BOOKING.STATUS.in(BookingStatus.activeKeys()))));
+        assertEquals(0, portal.db.fetchCount(BOOKING, BOOKING.SPIKE_ID.eq(1L).and(BOOKING.STATUS.in(BookingStatus.ACTIVE))));
         var row = portal.db.selectFrom(BOOKING).where(BOOKING.ID.eq(acme)).fetchSingle();
-        assertEquals("cancelled", row.getStatus());
+        assertEquals(BookingStatus.CANCELLED, row.getStatus());
         assertEquals("The release slipped a month.", row.getCancelReason());
         assertEquals(sequence + 1, row.getIcsSequence(), "calendars get the CANCEL");
         assertTrue(portal.db.fetchExists(BOOKING_EVENT, BOOKING_EVENT.BOOKING_ID.eq(acme)
@@ -183,13 +183,13 @@ class SpikePlanningHttpTest extends OnBothDatabases {
         WebClient maria = manager();
         maria.get("/manage/spikes/1");
         var activeBefore = portal.db.select(BOOKING.ID).from(BOOKING).where(BOOKING.SPIKE_ID.eq(1L))
-                .and(BOOKING.STATUS.in(BookingStatus.activeKeys())).fetch(BOOKING.ID);
+                .and(BOOKING.STATUS.in(BookingStatus.ACTIVE)).fetch(BOOKING.ID);
         Map<String, String> form = demoSpikeForm();
         form.put("status", "closed");
         form.put("onClose", "keep");
         assertEquals(303, maria.postMulti("/manage/spikes/1", form, "weekdays", WEEKDAYS).statusCode());
         assertEquals(activeBefore, portal.db.select(BOOKING.ID).from(BOOKING).where(BOOKING.SPIKE_ID.eq(1L))
-                .and(BOOKING.STATUS.in(BookingStatus.activeKeys())).fetch(BOOKING.ID));
+                .and(BOOKING.STATUS.in(BookingStatus.ACTIVE)).fetch(BOOKING.ID));
         for (long id : activeBefore) {
             assertTrue(portal.db.fetchExists(BOOKING_EVENT, BOOKING_EVENT.BOOKING_ID.eq(id).and(BOOKING_EVENT.KIND.eq("spike-closed"))));
         }
@@ -315,7 +315,7 @@ class SpikePlanningHttpTest extends OnBothDatabases {
     void theInvitationIsTentativeUntilConfirmedAndRemindsTheDayBefore() throws Exception {
         WebClient casey = portal.signedIn("customer@demo.test");
         long acme = portal.db.select(BOOKING.ID).from(BOOKING).where(BOOKING.INSTANCE_NAME.eq("gitlab.acme.test")).fetchSingle(BOOKING.ID);
-        assertEquals("requested", portal.db.select(BOOKING.STATUS).from(BOOKING).where(BOOKING.ID.eq(acme)).fetchSingle(BOOKING.STATUS));
+        assertEquals("requested", portal.db.select(BOOKING.STATUS).from(BOOKING).where(BOOKING.ID.eq(acme)).fetchSingle(BOOKING.STATUS).key());
         var requested = new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(casey.get("/bookings/" + acme + ".ics").body()));
         net.fortuna.ical4j.model.component.VEvent event = requested.getComponent("VEVENT").map(c -> (net.fortuna.ical4j.model.component.VEvent) c).orElseThrow();
         assertEquals("TENTATIVE", event.getProperty("STATUS").orElseThrow().getValue());
@@ -325,7 +325,7 @@ class SpikePlanningHttpTest extends OnBothDatabases {
         assertEquals("mailto:support@portal.test", event.getProperty("ORGANIZER").orElseThrow().getValue(),
                 "replies go to support (PORTAL_SUPPORT_EMAIL)");
         assertTrue(event.getProperty("URL").orElseThrow().getValue().endsWith("/bookings/" + acme));
-        portal.db.update(BOOKING).set(BOOKING.STATUS, "confirmed").where(BOOKING.ID.eq(acme)).execute();
+        portal.db.update(BOOKING).set(BOOKING.STATUS, ltsportal.spikes.BookingStatus.CONFIRMED).where(BOOKING.ID.eq(acme)).execute();
         assertTrue(casey.get("/bookings/" + acme + ".ics").body().contains("STATUS:CONFIRMED"));
 
         // Names in any script: lines folded at 75 octets, never inside a character, and read back whole.

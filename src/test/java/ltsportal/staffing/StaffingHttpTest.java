@@ -40,7 +40,7 @@ class StaffingHttpTest extends OnBothDatabases {
     }
 
     private String status(long bookingId) {
-        return portal.db.select(BOOKING.STATUS).from(BOOKING).where(BOOKING.ID.eq(bookingId)).fetchOne(BOOKING.STATUS);
+        return portal.db.select(BOOKING.STATUS).from(BOOKING).where(BOOKING.ID.eq(bookingId)).fetchOne(BOOKING.STATUS).key();
     }
 
     private JsonNode json(WebClient client, String path) throws Exception {

@@ -71,7 +71,7 @@ public final class BookingLoad {
         }
         assertTrue(sent.containsAll(stored.keySet()), "no booking exists that no customer sent");
         for (var w : db.selectFrom(SPIKE_WINDOW).fetch()) {
-            int active = db.fetchCount(BOOKING, BOOKING.WINDOW_ID.eq(w.getId()).and(BOOKING.STATUS.ne("cancelled")));
+            int active = db.fetchCount(BOOKING, BOOKING.WINDOW_ID.eq(w.getId()).and(BOOKING.STATUS.ne(ltsportal.spikes.BookingStatus.CANCELLED)));
             assertEquals(active, (int) w.getBooked(), "window " + w.getId() + ": the counter equals its bookings");
         }
     }
