@@ -110,7 +110,7 @@ class OrganizationsHttpTest extends OnBothDatabases {
         assertTrue(manager.get("/admin/organizations").body().contains((seeded + 2) + " future bookings were cancelled"));
         for (long id : load.confirmed.values()) {
             var b = portal.db.selectFrom(BOOKING).where(BOOKING.ID.eq(id)).fetchSingle();
-            assertEquals("cancelled", b.getStatus());
+            assertEquals(ltsportal.spikes.BookingStatus.CANCELLED, b.getStatus());
             assertEquals("Organization suspended: Unpaid invoices", b.getCancelReason());
         }
         assertEquals(booked - seeded - 2, portal.db.select(org.jooq.impl.DSL.sum(SPIKE_WINDOW.BOOKED)).from(SPIKE_WINDOW).fetchSingle()
