@@ -110,7 +110,7 @@ public final class DemoAssistance {
                 "17.8.7", "acme-old-1");
         Long legacy = DemoSpike.book(db, then, planner, FINISHED_SPIKE, 3, "customer2@demo.test", "git-legacy.globex.test",
                 "16.11.10", "globex-old-1");
-        db.update(SPIKE).set(SPIKE.STATUS, Spike.Status.CLOSED.key()).where(SPIKE.ID.eq(spikeId)).execute();
+        db.update(SPIKE).set(SPIKE.STATUS, Spike.Status.CLOSED).where(SPIKE.ID.eq(spikeId)).execute();
         Completion completion = new Completion(db, clock, planner, markdown, Completion.NOBODY);
         if (staging != null) {
             Booking b = bookings.find(erin, staging).orElseThrow();

@@ -31,7 +31,7 @@ public final class Spikes {
     }
 
     public List<Spike> open() {
-        return db.selectFrom(SPIKE).where(SPIKE.STATUS.eq("open")).orderBy(SPIKE.STARTS_ON, SPIKE.ID).fetch(Spikes::spike);
+        return db.selectFrom(SPIKE).where(SPIKE.STATUS.eq(Spike.Status.OPEN)).orderBy(SPIKE.STARTS_ON, SPIKE.ID).fetch(Spikes::spike);
     }
 
     public List<Spike> all() {
@@ -171,7 +171,7 @@ public final class Spikes {
         r.setMinNoticeBusinessDays(s.minNoticeBusinessDays());
         r.setHorizonDays(s.horizonDays());
         r.setCancelCutoffHours(s.cancelCutoffHours());
-        r.setStatus(s.status().key());
+        r.setStatus(s.status());
         r.setCapacityFromStaffing(s.capacityFromStaffing());
         r.setMaxBookingsPerOrg(s.maxBookingsPerOrganization());
         r.setAllowParallel(s.allowParallel());
@@ -191,7 +191,7 @@ public final class Spikes {
                 r.getEndsOn(), ZoneId.of(r.getTimeZone()), r.getFocus(),
                 new WindowTemplate(days, times, Duration.ofMinutes(r.getWindowMinutes()), r.getCapacity()),
                 blackout, r.getMinNoticeBusinessDays(), r.getHorizonDays(), r.getCancelCutoffHours(),
-                Spike.Status.valueOf(r.getStatus().toUpperCase(java.util.Locale.ROOT)), r.getCapacityFromStaffing(),
+                r.getStatus(), r.getCapacityFromStaffing(),
                 r.getMaxBookingsPerOrg(), r.getAllowParallel());
     }
 

@@ -82,7 +82,7 @@ class DemoShowcaseTest {
 
         // The next LTS line, announced after the fixture's newest (19.3), planned ahead as a draft with weekend windows.
         var next = portal.db.selectFrom(SPIKE).where(SPIKE.FOCUS.eq("19.11")).fetchSingle();
-        assertEquals("draft", next.getStatus());
+        assertEquals(ltsportal.spikes.Spike.Status.DRAFT, next.getStatus());
         assertEquals("SATURDAY,SUNDAY", next.getWeekdays());
         assertTrue(portal.signedIn("manager@demo.test").get("/manage/spikes/" + next.getId()).body()
                 .contains("GitLab 19.11 is not released yet"), "the manager sees it is planned ahead");

@@ -163,11 +163,11 @@ class SpikeEdgesHttpTest extends OnBothDatabases {
     void aCustomerStillOpensAClosedSpikeTheyBookedInAndTheListShowsPastSpikesAndWhenBookingOpens() {
         long id = acme();
         long spike = portal.db.select(BOOKING.SPIKE_ID).from(BOOKING).where(BOOKING.ID.eq(id)).fetchSingle().value1();
-        portal.db.update(SPIKE).set(SPIKE.STATUS, "closed").where(SPIKE.ID.eq(spike)).execute();
+        portal.db.update(SPIKE).set(SPIKE.STATUS, ltsportal.spikes.Spike.Status.CLOSED).where(SPIKE.ID.eq(spike)).execute();
         WebClient casey = portal.signedIn("customer@demo.test");
         assertEquals(200, casey.get("/spikes/" + spike).statusCode(), "their organization booked in it");
         assertEquals(404, portal.signedIn("customer2@demo.test").get("/spikes/999").statusCode());
-        portal.db.update(SPIKE).set(SPIKE.STATUS, "open").where(SPIKE.ID.eq(spike)).execute();
+        portal.db.update(SPIKE).set(SPIKE.STATUS, ltsportal.spikes.Spike.Status.OPEN).where(SPIKE.ID.eq(spike)).execute();
 
         Map<String, String> later = spikeForm();
         later.put("name", "Later spike");
@@ -182,7 +182,7 @@ class SpikeEdgesHttpTest extends OnBothDatabases {
         over.put("endsOn", "2026-05-08");
         over.put("status", "closed");
         assertEquals(303, manager().post("/manage/spikes", over).statusCode());
-        portal.db.update(SPIKE).set(SPIKE.STATUS, "open").where(SPIKE.NAME.eq("Spring spike")).execute();
+        portal.db.update(SPIKE).set(SPIKE.STATUS, ltsportal.spikes.Spike.Status.OPEN).where(SPIKE.NAME.eq("Spring spike")).execute();
         String list = casey.get("/spikes").body();
         assertTrue(list.indexOf("Spring spike") > list.indexOf("id=\"past\""), "an open spike already over is listed under Past");
         assertTrue(list.contains("booking opens on 31 Dec 2026"), "the first window (1 Mar 2027) less the 60-day horizon: " + list);

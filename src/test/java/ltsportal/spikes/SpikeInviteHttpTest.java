@@ -38,7 +38,7 @@ class SpikeInviteHttpTest extends OnBothDatabases {
     void signedInPeopleAndAPortalWithoutAnOpenSpikeSeeNoInvitation() {
         WebClient casey = portal.signedIn("customer@demo.test");
         assertFalse(casey.get("/").body().contains("id=\"spike-invite\""), "signed-in people have the nav's Support spikes");
-        portal.db.update(SPIKE).set(SPIKE.STATUS, "closed").execute();
+        portal.db.update(SPIKE).set(SPIKE.STATUS, ltsportal.spikes.Spike.Status.CLOSED).execute();
         portal.clock.advance(java.time.Duration.ofSeconds(31)); // the open spike is read at most every 30 seconds
         assertFalse(portal.get("/").body().contains("id=\"spike-invite\""));
         assertFalse(portal.get("/gitlab/plan?from=15.4.6&to=18.11").body().contains("id=\"spike-invite\""));

@@ -155,7 +155,7 @@ class SpikePlanningHttpTest extends OnBothDatabases {
         var asked = maria.postMulti("/manage/spikes/1", form, "weekdays", WEEKDAYS);
         assertEquals(400, asked.statusCode());
         assertTrue(asked.body().contains("id=\"onClose-error\"") && asked.body().contains("active booking"), asked.body());
-        assertEquals("open", portal.db.select(SPIKE.STATUS).from(SPIKE).where(SPIKE.ID.eq(1L)).fetchSingle(SPIKE.STATUS), "nothing saved");
+        assertEquals("open", portal.db.select(SPIKE.STATUS).from(SPIKE).where(SPIKE.ID.eq(1L)).fetchSingle(SPIKE.STATUS).key(), "nothing saved");
         form.put("onClose", "cancel");
         var noReason = maria.postMulti("/manage/spikes/1", form, "weekdays", WEEKDAYS);
         assertEquals(400, noReason.statusCode());

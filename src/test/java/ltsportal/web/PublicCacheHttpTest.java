@@ -65,7 +65,7 @@ class PublicCacheHttpTest {
     @Test
     void aSpikeOpenedOrClosedShowsOnCachedPagesWithinHalfAMinute() {
         assertTrue(portal.get("/").body().contains("id=\"spike-invite\""));
-        portal.db.update(SPIKE).set(SPIKE.STATUS, "closed").execute();
+        portal.db.update(SPIKE).set(SPIKE.STATUS, ltsportal.spikes.Spike.Status.CLOSED).execute();
         portal.clock.advance(Duration.ofSeconds(31));
         assertFalse(portal.get("/").body().contains("id=\"spike-invite\""), "the invitation follows the spike");
         assertFalse(portal.get("/gitlab/plan?from=15.4.6&to=18.11").body().contains("id=\"spike-invite\""));
