@@ -50,7 +50,7 @@ public final class Outbox {
                 .set(OUTBOX_MESSAGE.CALENDAR, letter.calendar())
                 .set(OUTBOX_MESSAGE.CALENDAR_METHOD, letter.calendarMethod())
                 .set(OUTBOX_MESSAGE.OPTIONAL, letter.optional())
-                .set(OUTBOX_MESSAGE.STATUS, "pending")
+                .set(OUTBOX_MESSAGE.STATUS, OutboxStatus.PENDING)
                 .set(OUTBOX_MESSAGE.ATTEMPTS, 0)
                 .set(OUTBOX_MESSAGE.NEXT_ATTEMPT_AT, now)
                 .set(OUTBOX_MESSAGE.CREATED_AT, now)
@@ -77,11 +77,11 @@ public final class Outbox {
         return db.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             var due = tx.selectFrom(OUTBOX_MESSAGE)
-                    .where(OUTBOX_MESSAGE.STATUS.eq("pending").and(OUTBOX_MESSAGE.NEXT_ATTEMPT_AT.le(now))
-                            .or(OUTBOX_MESSAGE.STATUS.eq("sending").and(OUTBOX_MESSAGE.CLAIMED_UNTIL.lt(now))))
+                    .where(OUTBOX_MESSAGE.STATUS.eq(OutboxStatus.PENDING).and(OUTBOX_MESSAGE.NEXT_ATTEMPT_AT.le(now))
+                            .or(OUTBOX_MESSAGE.STATUS.eq(OutboxStatus.SENDING).and(OUTBOX_MESSAGE.CLAIMED_UNTIL.lt(now))))
                     .orderBy(OUTBOX_MESSAGE.ID).limit(max).forUpdate().skipLocked().fetch();
             for (var m : due) {
-                tx.update(OUTBOX_MESSAGE).set(OUTBOX_MESSAGE.STATUS, "sending").set(OUTBOX_MESSAGE.CLAIMED_UNTIL, now.plus(claim))
+                tx.update(OUTBOX_MESSAGE).set(OUTBOX_MESSAGE.STATUS, OutboxStatus.SENDING).set(OUTBOX_MESSAGE.CLAIMED_UNTIL, now.plus(claim))
                         .where(OUTBOX_MESSAGE.ID.eq(m.getId())).execute();
             }
             return due;
@@ -89,7 +89,7 @@ public final class Outbox {
     }
 
     public void sent(long id) {
-        db.update(OUTBOX_MESSAGE).set(OUTBOX_MESSAGE.STATUS, "sent").set(OUTBOX_MESSAGE.SENT_AT, clock.instant().atOffset(ZoneOffset.UTC))
+        db.update(OUTBOX_MESSAGE).set(OUTBOX_MESSAGE.STATUS, OutboxStatus.SENT).set(OUTBOX_MESSAGE.SENT_AT, clock.instant().atOffset(ZoneOffset.UTC))
                 .set(OUTBOX_MESSAGE.CLAIMED_UNTIL, (OffsetDateTime) null).set(OUTBOX_MESSAGE.LAST_ERROR, (String) null)
                 .set(OUTBOX_MESSAGE.ATTEMPTS, OUTBOX_MESSAGE.ATTEMPTS.plus(1))
                 .where(OUTBOX_MESSAGE.ID.eq(id)).execute();
@@ -104,7 +104,7 @@ public final class Outbox {
         int attempts = m.getAttempts() + 1;
         boolean giveUp = permanent || !now.isBefore(m.getCreatedAt().toInstant().plus(GIVE_UP_AFTER));
         long seconds = Math.min(3600, 30L << Math.min(attempts - 1, 7));
-        db.update(OUTBOX_MESSAGE).set(OUTBOX_MESSAGE.STATUS, giveUp ? "failed" : "pending")
+        db.update(OUTBOX_MESSAGE).set(OUTBOX_MESSAGE.STATUS, giveUp ? OutboxStatus.FAILED : OutboxStatus.PENDING)
                 .set(OUTBOX_MESSAGE.ATTEMPTS, attempts)
                 .set(OUTBOX_MESSAGE.NEXT_ATTEMPT_AT, now.plusSeconds(seconds).atOffset(ZoneOffset.UTC))
                 .set(OUTBOX_MESSAGE.CLAIMED_UNTIL, (OffsetDateTime) null)
@@ -115,21 +115,22 @@ public final class Outbox {
     /** Claimed messages this sender did not get to: due again at once, for whichever sender comes next. */
     public void release(List<Long> ids) {
         if (!ids.isEmpty()) {
-            db.update(OUTBOX_MESSAGE).set(OUTBOX_MESSAGE.STATUS, "pending").set(OUTBOX_MESSAGE.CLAIMED_UNTIL, (OffsetDateTime) null)
-                    .where(OUTBOX_MESSAGE.ID.in(ids), OUTBOX_MESSAGE.STATUS.eq("sending")).execute();
+            db.update(OUTBOX_MESSAGE).set(OUTBOX_MESSAGE.STATUS, OutboxStatus.PENDING).set(OUTBOX_MESSAGE.CLAIMED_UNTIL, (OffsetDateTime) null)
+                    .where(OUTBOX_MESSAGE.ID.in(ids), OUTBOX_MESSAGE.STATUS.eq(OutboxStatus.SENDING)).execute();
         }
     }
 
     /** An admin's "retry": a failed message is due again now, with a fresh day to get through. */
     public boolean retry(long id) {
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        return db.update(OUTBOX_MESSAGE).set(OUTBOX_MESSAGE.STATUS, "pending").set(OUTBOX_MESSAGE.NEXT_ATTEMPT_AT, now)
+        return db.update(OUTBOX_MESSAGE).set(OUTBOX_MESSAGE.STATUS, OutboxStatus.PENDING).set(OUTBOX_MESSAGE.NEXT_ATTEMPT_AT, now)
                 .set(OUTBOX_MESSAGE.CREATED_AT, now)
-                .where(OUTBOX_MESSAGE.ID.eq(id), OUTBOX_MESSAGE.STATUS.eq("failed")).execute() == 1;
+                .where(OUTBOX_MESSAGE.ID.eq(id), OUTBOX_MESSAGE.STATUS.eq(OutboxStatus.FAILED)).execute() == 1;
     }
 
     public List<OutboxMessageRecord> page(String status, int page) {
-        var condition = status.isEmpty() ? org.jooq.impl.DSL.noCondition() : OUTBOX_MESSAGE.STATUS.eq(status);
+        var condition = status.isEmpty() ? org.jooq.impl.DSL.noCondition()
+                : OutboxStatus.of(status).map(OUTBOX_MESSAGE.STATUS::eq).orElse(org.jooq.impl.DSL.falseCondition());
         return db.selectFrom(OUTBOX_MESSAGE).where(condition).orderBy(OUTBOX_MESSAGE.ID.desc())
                 .limit(PAGE + 1).offset(page * PAGE).fetch();
     }
@@ -140,7 +141,7 @@ public final class Outbox {
 
     /** The purge job's part: messages sent {@code keepDays} days ago or more. Failed ones stay until an admin retries them. */
     public int purgeSent(int keepDays) {
-        return db.deleteFrom(OUTBOX_MESSAGE).where(OUTBOX_MESSAGE.STATUS.eq("sent"))
+        return db.deleteFrom(OUTBOX_MESSAGE).where(OUTBOX_MESSAGE.STATUS.eq(OutboxStatus.SENT))
                 .and(OUTBOX_MESSAGE.SENT_AT.lt(clock.instant().minus(Duration.ofDays(keepDays)).atOffset(ZoneOffset.UTC))).execute();
     }
 }

@@ -15,7 +15,7 @@ import ltsportal.web.Templates;
  * configured this is where the demo's mail can be read; with it, where failures show and are retried.
  */
 public final class OutboxPages {
-    static final List<String> STATES = List.of("pending", "sending", "sent", "failed");
+    static final List<String> STATES = java.util.Arrays.stream(OutboxStatus.values()).map(OutboxStatus::key).toList();
     private final Outbox outbox;
 
     public OutboxPages(Outbox outbox) {
@@ -79,6 +79,6 @@ public final class OutboxPages {
     private static Row row(ltsportal.db.tables.records.OutboxMessageRecord m) {
         return new Row(m.getId(), m.getCreatedAt().toInstant(), m.getKind(),
                 m.getRecipientName() == null ? m.getRecipientEmail() : m.getRecipientName() + " <" + m.getRecipientEmail() + ">",
-                m.getSubject(), m.getStatus(), m.getAttempts(), m.getLastError(), m.getSentAt() == null ? null : m.getSentAt().toInstant());
+                m.getSubject(), m.getStatus().key(), m.getAttempts(), m.getLastError(), m.getSentAt() == null ? null : m.getSentAt().toInstant());
     }
 }

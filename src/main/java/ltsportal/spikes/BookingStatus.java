@@ -51,20 +51,10 @@ public enum BookingStatus {
         return valueOf(key.toUpperCase(Locale.ROOT));
     }
 
-    /** How jOOQ reads and writes {@code booking.status} (its key), so that code only ever handles the enum. */
-    public static final class Column extends org.jooq.impl.AbstractConverter<String, BookingStatus> {
+    /** How jOOQ reads and writes {@code booking.status}, so that code only ever handles the enum. */
+    public static final class Column extends ltsportal.web.KeyColumn<BookingStatus> {
         public Column() {
-            super(String.class, BookingStatus.class);
-        }
-
-        @Override
-        public BookingStatus from(String key) {
-            return key == null ? null : of(key);
-        }
-
-        @Override
-        public String to(BookingStatus status) {
-            return status == null ? null : status.key();
+            super(BookingStatus.class);
         }
     }
 }

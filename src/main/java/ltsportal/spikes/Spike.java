@@ -46,20 +46,10 @@ public record Spike(long id, String name, String descriptionMarkdown, String des
             return name().toLowerCase(Locale.ROOT);
         }
 
-        /** How jOOQ reads and writes {@code spike.status} (its key), so that code only ever handles the enum. */
-        public static final class Column extends org.jooq.impl.AbstractConverter<String, Status> {
+        /** How jOOQ reads and writes {@code spike.status}, so that code only ever handles the enum. */
+        public static final class Column extends ltsportal.web.KeyColumn<Status> {
             public Column() {
-                super(String.class, Status.class);
-            }
-
-            @Override
-            public Status from(String key) {
-                return key == null ? null : valueOf(key.toUpperCase(Locale.ROOT));
-            }
-
-            @Override
-            public String to(Status status) {
-                return status == null ? null : status.key();
+                super(Status.class);
             }
         }
     }

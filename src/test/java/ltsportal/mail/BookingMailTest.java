@@ -85,7 +85,7 @@ class BookingMailTest extends ltsportal.support.OnBothDatabasesWithMail {
         assertEquals("auto-generated", Smtp.header(confirmed, "Auto-Submitted"));
         assertEquals(null, Smtp.header(confirmed, "List-Unsubscribe"), "booking changes always go out: nothing to unsubscribe from");
         assertTrue(confirmed.getFrom()[0].toString().contains("no-reply@portal.test"));
-        assertEquals("sent", portal.db.select(OUTBOX_MESSAGE.STATUS).from(OUTBOX_MESSAGE).limit(1).fetchSingle().value1());
+        assertEquals(OutboxStatus.SENT, portal.db.select(OUTBOX_MESSAGE.STATUS).from(OUTBOX_MESSAGE).limit(1).fetchSingle().value1());
     }
 
     @Test

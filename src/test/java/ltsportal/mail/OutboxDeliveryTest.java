@@ -43,7 +43,7 @@ class OutboxDeliveryTest {
             cancelAcme(portal);
             assertEquals(-1, portal.deliverMail(), "the outbox job's run fails while the server is down");
             var row = portal.db.selectFrom(OUTBOX_MESSAGE).orderBy(OUTBOX_MESSAGE.ID).limit(1).fetchSingle();
-            assertEquals("pending", row.getStatus());
+            assertEquals(OutboxStatus.PENDING, row.getStatus());
             assertEquals(1, row.getAttempts());
             assertTrue(row.getLastError() != null && !row.getLastError().isBlank(), "the failure is kept");
 
@@ -58,7 +58,7 @@ class OutboxDeliveryTest {
             portal.clock.advance(Duration.ofSeconds(31));
             assertEquals(1, portal.deliverMail(), "the one recipient (the booker is the contact)");
             assertEquals(1, smtp.received().size());
-            assertEquals("sent", portal.db.select(OUTBOX_MESSAGE.STATUS).from(OUTBOX_MESSAGE).where(OUTBOX_MESSAGE.ID.eq(row.getId()))
+            assertEquals(OutboxStatus.SENT, portal.db.select(OUTBOX_MESSAGE.STATUS).from(OUTBOX_MESSAGE).where(OUTBOX_MESSAGE.ID.eq(row.getId()))
                     .fetchSingle().value1());
         }
     }
@@ -73,7 +73,7 @@ class OutboxDeliveryTest {
                 portal.clock.advance(Duration.ofHours(1));
             }
             var row = portal.db.selectFrom(OUTBOX_MESSAGE).fetchSingle();
-            assertEquals("failed", row.getStatus());
+            assertEquals(OutboxStatus.FAILED, row.getStatus());
             WebClient admin = portal.signedIn("admin@demo.test");
             assertTrue(admin.get("/admin/outbox?status=failed").body().contains("data-status=\"failed\""));
             admin.get("/admin/outbox/" + row.getId());
@@ -94,9 +94,9 @@ class OutboxDeliveryTest {
             var statuses = portal.db.select(OUTBOX_MESSAGE.RECIPIENT_EMAIL, OUTBOX_MESSAGE.STATUS, OUTBOX_MESSAGE.LAST_ERROR)
                     .from(OUTBOX_MESSAGE).fetch();
             var refused = statuses.stream().filter(r -> r.value1().startsWith("ops@")).findFirst().orElseThrow();
-            assertEquals("failed", refused.value2());
+            assertEquals(OutboxStatus.FAILED, refused.value2());
             assertTrue(refused.value3().contains("is not an address mail can be sent to"), "with the reason: " + refused.value3());
-            assertTrue(statuses.stream().anyMatch(r -> r.value1().equals("customer@demo.test") && r.value2().equals("sent")),
+            assertTrue(statuses.stream().anyMatch(r -> r.value1().equals("customer@demo.test") && r.value2() == OutboxStatus.SENT),
                     "the other recipient still gets theirs");
         }
     }

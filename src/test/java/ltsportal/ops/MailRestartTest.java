@@ -68,10 +68,10 @@ class MailRestartTest {
                     false, env)) {
                 assertTrue(smtp.await(MESSAGES, 90_000), "every message arrives after the restart:\n" + again.log());
                 Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-                while (db.fetchCount(OUTBOX_MESSAGE, OUTBOX_MESSAGE.STATUS.ne("sent")) > 0 && Instant.now().isBefore(deadline)) {
+                while (db.fetchCount(OUTBOX_MESSAGE, OUTBOX_MESSAGE.STATUS.ne(ltsportal.mail.OutboxStatus.SENT)) > 0 && Instant.now().isBefore(deadline)) {
                     Thread.onSpinWait(); // the last ones are being marked
                 }
-                assertEquals(0, db.fetchCount(OUTBOX_MESSAGE, OUTBOX_MESSAGE.STATUS.ne("sent")), "every message marked sent");
+                assertEquals(0, db.fetchCount(OUTBOX_MESSAGE, OUTBOX_MESSAGE.STATUS.ne(ltsportal.mail.OutboxStatus.SENT)), "every message marked sent");
             }
             var ours = smtp.received().stream().filter(m -> subject(m).startsWith("Restart test ")).toList();
             var ids = new HashSet<String>();
