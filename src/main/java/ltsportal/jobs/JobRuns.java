@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -50,22 +49,19 @@ public final class JobRuns {
 
     /** The latest run of each job, by name. */
     public Map<String, Run> latest() {
-        var newest = db.select(JOB_RUN.JOB, org.jooq.impl.DSL.max(JOB_RUN.ID).as("id")).from(JOB_RUN).groupBy(JOB_RUN.JOB).asTable("newest");
-        return db.select(JOB_RUN.asterisk()).from(JOB_RUN).join(newest).on(JOB_RUN.ID.eq(newest.field("id", Long.class)))
-                .fetchInto(JOB_RUN).stream().map(JobRuns::run).collect(Collectors.toMap(Run::job, r -> r));
+        return newestOfEachJob(org.jooq.impl.DSL.noCondition());
     }
 
     /** The latest failed run of each job, by name: what went wrong last, even after later runs went well. */
     public Map<String, Run> lastFailures() {
-        var newest = db.select(JOB_RUN.JOB, org.jooq.impl.DSL.max(JOB_RUN.ID).as("id")).from(JOB_RUN).where(JOB_RUN.OUTCOME.eq("failed"))
+        return newestOfEachJob(JOB_RUN.OUTCOME.eq("failed"));
+    }
+
+    private Map<String, Run> newestOfEachJob(org.jooq.Condition among) {
+        var newest = db.select(JOB_RUN.JOB, org.jooq.impl.DSL.max(JOB_RUN.ID).as("id")).from(JOB_RUN).where(among)
                 .groupBy(JOB_RUN.JOB).asTable("newest");
         return db.select(JOB_RUN.asterisk()).from(JOB_RUN).join(newest).on(JOB_RUN.ID.eq(newest.field("id", Long.class)))
                 .fetchInto(JOB_RUN).stream().map(JobRuns::run).collect(Collectors.toMap(Run::job, r -> r));
-    }
-
-    /** A job's runs, newest first. */
-    public List<Run> of(String job, int limit) {
-        return db.selectFrom(JOB_RUN).where(JOB_RUN.JOB.eq(job)).orderBy(JOB_RUN.ID.desc()).limit(limit).fetch().map(JobRuns::run);
     }
 
     public Map<String, Held> held() {
