@@ -8,7 +8,6 @@ import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import ltsportal.jobs.Job;
 import ltsportal.jobs.JobRuns;
 import ltsportal.jobs.Jobs;
 import java.util.Map;
@@ -231,21 +230,10 @@ public final class App {
         var lifecycleAlerts = new ltsportal.spikes.LifecycleAlerts(deps.db(), deps.clock(), mailTemplates, deps.catalog());
         var instanceAlerts = new ltsportal.fleet.InstanceAlerts(deps.db(), deps.clock(), mailTemplates, instances, deps.catalog(), invite);
         var jobRuns = new JobRuns(deps.db());
-        var jobs = new Jobs(List.of(
-                new Job("outbox", "Sends the queued mail, one message at a time.",
-                        Duration.ofMillis(deps.mail().pollMillis() > 0 ? deps.mail().pollMillis() : 2000), "messages sent", sender::runOnce),
-                new Job("reminders", "Queues the reminders: customers 48 hours before their window, engineers 2 hours before.",
-                        Duration.ofMinutes(1), "reminders queued", reminders::run),
-                new Job("lifecycle-alerts", "Tells organizations with bookings when their release line leaves maintenance soon.",
-                        Duration.ofMinutes(10), "warnings queued", lifecycleAlerts::run),
-                new Job("instance-alerts", "Tells organizations when an instance's release line leaves support soon.",
-                        Duration.ofMinutes(10), "warnings queued", instanceAlerts::run),
-                new Job("fleet-snapshot", "Records this week's share of instances on maintained versions, once a week.",
-                        Duration.ofHours(1), "weeks recorded", snapshots::run),
-                new Job("purge", "Removes expired sessions, sign-in links and challenges, quiet sign-in counters, old invitations, "
-                        + "mail sent " + deps.jobs().outboxKeepDays() + " days ago and old job runs.", Duration.ofHours(1), "rows removed",
-                        () -> sessions.purgeExpired() + throttle.purgeQuiet() + emailTokens.purgeExpired() + challenges.purgeExpired()
-                                + invitations.purgeExpired() + outbox.purgeSent(deps.jobs().outboxKeepDays()) + jobRuns.purge(Instant.now()))),
+        var jobs = new Jobs(BackgroundJobs.of(deps, new BackgroundJobs.Work(sender::runOnce, reminders::run, lifecycleAlerts::run,
+                instanceAlerts::run, snapshots::run,
+                () -> sessions.purgeExpired() + throttle.purgeQuiet() + emailTokens.purgeExpired() + challenges.purgeExpired()
+                        + invitations.purgeExpired() + outbox.purgeSent(deps.jobs().outboxKeepDays()) + jobRuns.purge(Instant.now()))),
                 jobRuns, Jobs.thisInstance(), Clock.systemUTC());
         var app = Javalin.create(config -> {
             if (deps.mail().pollMillis() > 0) {
