@@ -230,7 +230,7 @@ public final class App {
         var lifecycleAlerts = new ltsportal.spikes.LifecycleAlerts(deps.db(), deps.clock(), mailTemplates, deps.catalog());
         var instanceAlerts = new ltsportal.fleet.InstanceAlerts(deps.db(), deps.clock(), mailTemplates, instances, deps.catalog(), invite);
         var jobRuns = new JobRuns(deps.db());
-        var jobs = new Jobs(BackgroundJobs.of(deps, new BackgroundJobs.Work(sender::runOnce, reminders::run, lifecycleAlerts::run,
+        var jobs = new Jobs(BackgroundJobs.of(deps.mail().pollMillis(), deps.jobs().outboxKeepDays(), new BackgroundJobs.Work(sender::runOnce, reminders::run, lifecycleAlerts::run,
                 instanceAlerts::run, snapshots::run,
                 () -> sessions.purgeExpired() + throttle.purgeQuiet() + emailTokens.purgeExpired() + challenges.purgeExpired()
                         + invitations.purgeExpired() + outbox.purgeSent(deps.jobs().outboxKeepDays()) + jobRuns.purge(Instant.now()))),

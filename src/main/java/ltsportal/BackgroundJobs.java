@@ -14,10 +14,11 @@ final class BackgroundJobs {
                 Job.Work purge) {
     }
 
-    static List<Job> of(App.Dependencies deps, Work work) {
+    /** {@code pollMillis}: how often the outbox job sends ({@code PORTAL_MAIL_POLL_MS}); {@code keepDays}: how long sent mail stays. */
+    static List<Job> of(long pollMillis, int keepDays, Work work) {
         return List.of(
                 new Job("outbox", "Sends the queued mail, one message at a time.",
-                        Duration.ofMillis(deps.mail().pollMillis() > 0 ? deps.mail().pollMillis() : 2000), "messages sent", work.outbox()),
+                        Duration.ofMillis(pollMillis > 0 ? pollMillis : 2000), "messages sent", work.outbox()),
                 new Job("reminders", "Queues the reminders: customers 48 hours before their window, engineers 2 hours before.",
                         Duration.ofMinutes(1), "reminders queued", work.reminders()),
                 new Job("lifecycle-alerts", "Tells organizations with bookings when their release line leaves maintenance soon.",
@@ -27,7 +28,7 @@ final class BackgroundJobs {
                 new Job("fleet-snapshot", "Records this week's share of instances on maintained versions, once a week.",
                         Duration.ofHours(1), "weeks recorded", work.fleetSnapshot()),
                 new Job("purge", "Removes expired sessions, sign-in links and challenges, quiet sign-in counters, old invitations, "
-                        + "mail sent " + deps.jobs().outboxKeepDays() + " days ago and old job runs.", Duration.ofHours(1), "rows removed",
+                        + "mail sent " + keepDays + " days ago and old job runs.", Duration.ofHours(1), "rows removed",
                         work.purge()));
     }
 }
