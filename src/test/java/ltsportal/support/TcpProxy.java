@@ -57,8 +57,17 @@ public final class TcpProxy implements AutoCloseable {
                 try {
                     Socket client = socket.accept();
                     Socket upstream = new Socket(targetHost, targetPort);
-                    open.add(client);
-                    open.add(upstream);
+                    // A connection accepted while cut() ran must not outlive the cut: its server is closed
+                    // by then, and cut() holds the lock until every connection it saw is closed.
+                    synchronized (this) {
+                        if (socket.isClosed()) {
+                            client.close();
+                            upstream.close();
+                            continue;
+                        }
+                        open.add(client);
+                        open.add(upstream);
+                    }
                     pipe(client, upstream);
                     pipe(upstream, client);
                 } catch (IOException e) {
